@@ -1,0 +1,138 @@
+package org.factsite.assemble;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.factsite.config.SiteConfigParser;
+import org.factsite.diag.Diagnostics;
+import org.factsite.diag.SourcePos;
+import org.factsite.diag.Suggestions;
+import org.factsite.load.ArticleLoader;
+import org.factsite.load.DataLoader;
+import org.factsite.load.Inputs;
+import org.factsite.load.LoadedData;
+import org.factsite.load.YamlReader;
+import org.factsite.model.Article;
+import org.factsite.model.Chart;
+import org.factsite.model.ChartSpec;
+import org.factsite.model.Site;
+import org.factsite.model.SiteConfig;
+import org.factsite.model.Source;
+import org.factsite.model.Statistic;
+
+/**
+ * Loads every input and assembles the {@link Site}: parses settings, articles and data, computes
+ * derived figures, resolves charts, and checks ids, source references and output paths. Nothing
+ * is rendered or written here.
+ */
+public final class SiteAssembler {
+  private final YamlReader yaml = new YamlReader();
+  private final SiteConfigParser configParser = new SiteConfigParser(yaml);
+  private final ArticleLoader articleLoader = new ArticleLoader(yaml);
+  private final DataLoader dataLoader = new DataLoader(yaml);
+  private final ChartResolver.Describer describer;
+
+  public SiteAssembler(ChartResolver.Describer describer) {
+    this.describer = describer;
+  }
+
+  /** Returns the site, or empty when errors (reported in {@code d}) make it unusable. */
+  public Optional<Site> assemble(Inputs inputs, boolean includeDrafts, Diagnostics d) {
+    Optional<SiteConfig> config = Optional.empty();
+    if (inputs.has(SiteConfigParser.PATH)) {
+      try {
+        config = configParser.parse(inputs.text(SiteConfigParser.PATH), d);
+      } catch (java.nio.charset.CharacterCodingException e) {
+        d.error(new SourcePos(SiteConfigParser.PATH, 1, 1), "the file is not valid UTF-8 text");
+      }
+    } else {
+      SiteConfigParser.reportMissing(d);
+    }
+    List<Article> articles = loadArticles(inputs, includeDrafts, d);
+    LoadedData data = dataLoader.load(inputs, d);
+
+    Map<String, Source> sources = new TreeMap<>();
+    for (Source s : data.sources()) {
+      Source before = sources.putIfAbsent(s.id(), s);
+      if (before != null) {
+        duplicate(s.pos(), "source", s.id(), before.pos(), data, d);
+      }
+    }
+    Map<String, Statistic> stats = new TreeMap<>();
+    for (Statistic s : data.statistics()) {
+      Statistic before = stats.putIfAbsent(s.id(), s);
+      if (before != null) {
+        duplicate(s.pos(), "statistic", s.id(), before.pos(), data, d);
+      }
+      for (String src : s.sources()) {
+        if (!sources.containsKey(src)) {
+          d.error(s.pos(), "statistic '" + s.id() + "' names an unknown source '" + src + "'",
+              Suggestions.didYouMean(src, sources.keySet()), data.texts().get(s.pos().path()));
+        }
+      }
+    }
+    DerivedFigures.compute(data.derived(), stats, d);
+
+    Map<String, Chart> charts = new TreeMap<>();
+    for (ChartSpec spec : data.charts()) {
+      ChartResolver.resolve(spec, stats, sources, data.texts(), describer, d)
+          .ifPresent(c -> charts.put(c.id(), c));
+    }
+    checkOutputCollisions(articles, d);
+    if (config.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Site(config.get(), articles, sources, stats, charts));
+  }
+
+  private static void duplicate(SourcePos at, String kind, String id, SourcePos first,
+      LoadedData data, Diagnostics d) {
+    d.error(at, "the " + kind + " id '" + id + "' is defined twice",
+        "the first is at " + first.label(), data.texts().get(at.path()));
+  }
+
+  private List<Article> loadArticles(Inputs inputs, boolean includeDrafts, Diagnostics d) {
+    List<String> paths = new ArrayList<>();
+    for (String path : inputs.under("content/", "")) {
+      if (path.endsWith(".md")) {
+        paths.add(path);
+      } else {
+        d.warning(SourcePos.of(path), "ignored: articles end in .md");
+      }
+    }
+    // Articles are independent: parse them on all cores, keep the sorted order.
+    List<Optional<Article>> loaded = paths.parallelStream()
+        .map(p -> decodeAndLoad(inputs, p, d))
+        .toList();
+    List<Article> out = new ArrayList<>();
+    for (Optional<Article> a : loaded) {
+      a.filter(x -> includeDrafts || !x.meta().draft()).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private Optional<Article> decodeAndLoad(Inputs inputs, String path, Diagnostics d) {
+    try {
+      return articleLoader.load(path, inputs.text(path), d);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      d.error(new SourcePos(path, 1, 1), "the file is not valid UTF-8 text", "save it as UTF-8");
+      return Optional.empty();
+    }
+  }
+
+  private static void checkOutputCollisions(List<Article> articles, Diagnostics d) {
+    Map<String, Article> byKey = new HashMap<>();
+    for (Article a : articles) {
+      Article other = byKey.putIfAbsent(a.output().collisionKey(), a);
+      if (other != null) {
+        d.error(SourcePos.of(a.sourcePath()),
+            "this page would be written to " + a.output().value() + ", which "
+                + other.sourcePath() + " also writes",
+            "give one of them a different slug");
+      }
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package org.factsite.load;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.factsite.diag.Diagnostics;
+import org.factsite.diag.SourcePos;
+import org.factsite.diag.Suggestions;
+
+/**
+ * Reads typed fields out of one YAML mapping, reporting unknown keys (with a "did you mean"),
+ * missing required fields and wrong types at the offending token. Getters return null after
+ * reporting, so a loader can keep going and report every problem in one run.
+ */
+public final class Fields {
+  private final YamlNode.Mapping map;
+  private final Diagnostics diagnostics;
+  private final String fileText;
+  private final String what;
+
+  private Fields(YamlNode.Mapping map, String what, String fileText, Diagnostics diagnostics) {
+    this.map = map;
+    this.what = what;
+    this.fileText = fileText;
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * Wraps {@code node}, which must be a mapping, and reports any key not in {@code allowed}.
+   * Returns null (after reporting) when the node is not a mapping.
+   */
+  public static Fields of(
+      YamlNode node, String what, Set<String> allowed, String fileText, Diagnostics diagnostics) {
+    if (!(node instanceof YamlNode.Mapping m)) {
+      diagnostics.error(
+          node.pos(), what + " should be a set of key: value lines, not " + node.kind(), null,
+          fileText);
+      return null;
+    }
+    for (YamlNode.Entry e : m.entries().values()) {
+      if (!allowed.contains(e.key())) {
+        String hint = Suggestions.didYouMean(e.key(), allowed);
+        diagnostics.error(
+            e.keyPos(),
+            "unknown key '" + e.key() + "' in " + what,
+            hint != null ? hint : "known keys: " + String.join(", ", new TreeSet<>(allowed)),
+            fileText);
+      }
+    }
+    return new Fields(m, what, fileText, diagnostics);
+  }
+
+  public SourcePos pos() {
+    return map.pos();
+  }
+
+  public SourcePos posOf(String key) {
+    YamlNode.Entry e = map.entries().get(key);
+    return e == null ? map.pos() : e.value().pos();
+  }
+
+  public boolean has(String key) {
+    YamlNode.Entry e = map.entries().get(key);
+    return e != null
+        && !(e.value() instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.NULL);
+  }
+
+  public YamlNode node(String key) {
+    YamlNode.Entry e = map.entries().get(key);
+    return e == null ? null : e.value();
+  }
+
+  private void missing(String key) {
+    diagnostics.error(
+        map.pos(), what + " is missing the required field '" + key + "'", "add a line '" + key
+            + ": …'", fileText);
+  }
+
+  private void wrongType(YamlNode n, String key, String expected) {
+    diagnostics.error(
+        n.pos(), "'" + key + "' should be " + expected + ", not " + n.kind(), null, fileText);
+  }
+
+  /** A text field; numbers and booleans are accepted as their written text. */
+  public String text(String key, boolean required) {
+    YamlNode n = node(key);
+    if (n == null || (n instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.NULL)) {
+      if (required) {
+        missing(key);
+      }
+      return null;
+    }
+    if (!(n instanceof YamlNode.Scalar s)) {
+      wrongType(n, key, "text");
+      return null;
+    }
+    String t = s.text().strip();
+    if (t.isEmpty() && required) {
+      diagnostics.error(n.pos(), "'" + key + "' must not be empty", null, fileText);
+      return null;
+    }
+    return t;
+  }
+
+  /** A number field; text that is not a number is reported where it stands. */
+  public BigDecimal number(String key, boolean required) {
+    YamlNode n = node(key);
+    if (n == null) {
+      if (required) {
+        missing(key);
+      }
+      return null;
+    }
+    if (n instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.NUMBER) {
+      return new BigDecimal(s.text().replace("_", ""));
+    }
+    wrongType(n, key, "a number (digits only, no commas or % sign)");
+    return null;
+  }
+
+  public Integer integer(String key) {
+    BigDecimal d = number(key, false);
+    if (d == null) {
+      return null;
+    }
+    try {
+      return d.intValueExact();
+    } catch (ArithmeticException e) {
+      wrongType(node(key), key, "a whole number");
+      return null;
+    }
+  }
+
+  public boolean bool(String key) {
+    YamlNode n = node(key);
+    if (n == null) {
+      return false;
+    }
+    if (n instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.BOOLEAN) {
+      return Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT));
+    }
+    wrongType(n, key, "true or false");
+    return false;
+  }
+
+  public LocalDate date(String key) {
+    String t = text(key, false);
+    if (t == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(t);
+    } catch (DateTimeParseException e) {
+      diagnostics.error(
+          posOf(key), "'" + key + "' should be a date written YYYY-MM-DD, not '" + t + "'", null,
+          fileText);
+      return null;
+    }
+  }
+
+  /** A list of texts; a single text is accepted as a list of one. */
+  public List<String> texts(String key, boolean required) {
+    YamlNode n = node(key);
+    List<String> out = new ArrayList<>();
+    if (n == null || (n instanceof YamlNode.Scalar s0 && s0.type() == YamlNode.ScalarType.NULL)) {
+      if (required) {
+        missing(key);
+      }
+      return out;
+    }
+    if (n instanceof YamlNode.Scalar s) {
+      out.add(s.text().strip());
+      return out;
+    }
+    if (!(n instanceof YamlNode.Sequence seq)) {
+      wrongType(n, key, "a list");
+      return out;
+    }
+    for (YamlNode item : seq.items()) {
+      if (item instanceof YamlNode.Scalar s && s.type() != YamlNode.ScalarType.NULL) {
+        out.add(s.text().strip());
+      } else {
+        wrongType(item, key, "a list of texts");
+      }
+    }
+    return out;
+  }
+
+  /** The items of a list field (empty after reporting when it is not a list). */
+  public List<YamlNode> list(String key, boolean required) {
+    YamlNode n = node(key);
+    if (n == null) {
+      if (required) {
+        missing(key);
+      }
+      return List.of();
+    }
+    if (!(n instanceof YamlNode.Sequence seq)) {
+      wrongType(n, key, "a list (lines starting with '- ')");
+      return List.of();
+    }
+    return seq.items();
+  }
+
+  public String fileText() {
+    return fileText;
+  }
+
+  public Diagnostics diagnostics() {
+    return diagnostics;
+  }
+}

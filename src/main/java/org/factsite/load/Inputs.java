@@ -1,0 +1,62 @@
+package org.factsite.load;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The input files of a site, by site-relative path with forward slashes ({@code content/a.md}),
+ * in sorted order. Built from a folder by {@link SourceTree} or written inline by tests.
+ */
+public final class Inputs {
+  private final SortedMap<String, byte[]> files;
+
+  public Inputs(Map<String, byte[]> files) {
+    this.files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+  }
+
+  /** Inputs from text files, for tests and scaffolding. */
+  public static Inputs ofText(Map<String, String> texts) {
+    TreeMap<String, byte[]> m = new TreeMap<>();
+    texts.forEach((k, v) -> m.put(k, v.getBytes(StandardCharsets.UTF_8)));
+    return new Inputs(m);
+  }
+
+  public boolean has(String path) {
+    return files.containsKey(path);
+  }
+
+  public byte[] bytes(String path) {
+    return files.get(path);
+  }
+
+  /** The file decoded as UTF-8; malformed bytes are refused rather than silently replaced. */
+  public String text(String path) throws CharacterCodingException {
+    byte[] b = files.get(path);
+    String s =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(b))
+            .toString();
+    return s.startsWith("\uFEFF") ? s.substring(1) : s;
+  }
+
+  /** Paths under {@code prefix} (e.g. {@code "content/"}) ending in {@code suffix}, sorted. */
+  public List<String> under(String prefix, String suffix) {
+    return files.subMap(prefix, prefix + Character.MAX_VALUE).keySet().stream()
+        .filter(p -> p.endsWith(suffix))
+        .toList();
+  }
+
+  public SortedMap<String, byte[]> all() {
+    return files;
+  }
+}

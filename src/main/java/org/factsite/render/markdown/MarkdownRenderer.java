@@ -1,0 +1,73 @@
+package org.factsite.render.markdown;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.commonmark.Extension;
+import org.commonmark.ext.footnotes.FootnotesExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.Node;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.factsite.model.Article;
+
+/**
+ * Markdown to HTML: CommonMark with GFM tables, footnotes, heading anchors and our {@code
+ * {{…}}} references. Built once and shared by all threads. Raw HTML in Markdown is escaped, and
+ * link schemes are limited (see {@link MarkdownResolver}).
+ */
+public final class MarkdownRenderer {
+  private final Parser parser;
+  private final HtmlRenderer renderer;
+
+  public MarkdownRenderer() {
+    List<Extension> extensions =
+        List.of(
+            TablesExtension.create(),
+            HeadingAnchorExtension.create(),
+            FootnotesExtension.create());
+    parser =
+        Parser.builder()
+            .extensions(extensions)
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .customInlineContentParserFactory(new DirectiveParser.Factory())
+            .postProcessor(new ChartBlockPostProcessor())
+            .build();
+    renderer =
+        HtmlRenderer.builder()
+            .extensions(extensions)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .nodeRendererFactory(DirectiveHtmlRenderer::new)
+            .build();
+  }
+
+  public ParsedMarkdown parse(Article article) {
+    Node doc = parser.parse(article.body());
+    List<Directive> directives = new ArrayList<>();
+    doc.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(CustomNode node) {
+            if (node instanceof Directive d) {
+              directives.add(d);
+            }
+            visitChildren(node);
+          }
+
+          @Override
+          public void visit(org.commonmark.node.CustomBlock node) {
+            visitChildren(node);
+          }
+        });
+    return new ParsedMarkdown(article, doc, directives);
+  }
+
+  /** Renders a document whose references were filled in by {@link MarkdownResolver}. */
+  public String render(ParsedMarkdown parsed) {
+    return renderer.render(parsed.document());
+  }
+}
