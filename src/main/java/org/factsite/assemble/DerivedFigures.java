@@ -86,7 +86,7 @@ final class DerivedFigures {
           return Optional.empty();
         }
         value = a.value().divide(BigDecimal.valueOf(quarters.get()), MC);
-        format = a.format() == ValueFormat.PERCENT ? ValueFormat.PERCENT : ValueFormat.NUMBER;
+        format = a.format() == ValueFormat.MONTH ? ValueFormat.NUMBER : a.format();
         unit = a.unit() + " per quarter (average)";
         working = a.formatted() + " ÷ " + quarters.get() + " quarters = "
             + ValueFormatter.format(value, format, s.decimals(), null);

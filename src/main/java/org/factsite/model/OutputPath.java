@@ -44,9 +44,9 @@ public record OutputPath(String value) implements Comparable<OutputPath> {
     return d;
   }
 
-  /** The relative prefix from this file back to the output root: "" or "../../". */
+  /** The relative prefix from this file back to the output root: "./" or "../../". */
   public String rootPrefix() {
-    return "../".repeat(depth());
+    return depth() == 0 ? "./" : "../".repeat(depth());
   }
 
   /** The site path a link to this page uses: {@code a/index.html} is {@code a/}. */

@@ -1,0 +1,131 @@
+package org.factsite.check;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.factsite.diag.Diagnostics;
+import org.factsite.diag.SourcePos;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Every internal link, image, stylesheet and {@code #anchor} on every page must lead to a file
+ * and an element id that the build produces. Links must be relative, so the site works under any
+ * sub-path; a root-relative {@code /x} in a template is reported.
+ */
+final class LinkCheck {
+  private LinkCheck() {}
+
+  static void run(Map<String, Document> pages, Set<String> files, Map<String, String> sourceOf,
+      Diagnostics d) {
+    Map<String, Set<String>> ids = new ConcurrentHashMap<>();
+    pages.entrySet().parallelStream().forEach(e -> {
+      Set<String> s = new HashSet<>();
+      for (Element el : e.getValue().select("[id]")) {
+        s.add(el.id());
+      }
+      for (Element el : e.getValue().select("a[name]")) {
+        s.add(el.attr("name"));
+      }
+      ids.put(e.getKey(), s);
+    });
+    pages.entrySet().parallelStream().forEach(e -> {
+      String page = e.getKey();
+      for (Element el : e.getValue().select("a[href], link[href], img[src], script[src]")) {
+        String attr = el.hasAttr("href") ? "href" : "src";
+        check(page, el.attr(attr), files, ids, sourceOf, d);
+      }
+    });
+  }
+
+  private static void check(String page, String ref, Set<String> files,
+      Map<String, Set<String>> ids, Map<String, String> sourceOf, Diagnostics d) {
+    if (ref.isEmpty()) {
+      report(page, "a link on this page has an empty address", sourceOf, d);
+      return;
+    }
+    String lower = ref.toLowerCase(java.util.Locale.ROOT);
+    if (lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("mailto:")
+        || lower.startsWith("tel:")) {
+      return;
+    }
+    if (ref.startsWith("/")) {
+      report(page, "link '" + ref + "' starts with /, so it breaks when the site is published"
+          + " under a sub-path; make it relative", sourceOf, d);
+      return;
+    }
+    String pathPart = ref;
+    String fragment = null;
+    int hash = ref.indexOf('#');
+    if (hash >= 0) {
+      pathPart = ref.substring(0, hash);
+      fragment = ref.substring(hash + 1);
+    }
+    int q = pathPart.indexOf('?');
+    if (q >= 0) {
+      pathPart = pathPart.substring(0, q);
+    }
+    String target;
+    if (pathPart.isEmpty()) {
+      target = page;
+    } else {
+      target = resolve(page, pathPart);
+      if (target == null) {
+        report(page, "link '" + ref + "' points outside the site", sourceOf, d);
+        return;
+      }
+      if (!files.contains(target)) {
+        String asIndex = (target.isEmpty() || target.endsWith("/") ? target : target + "/")
+            + "index.html";
+        if (files.contains(asIndex)) {
+          target = asIndex;
+        } else {
+          report(page, "broken link '" + ref + "': nothing is published at " + target,
+              sourceOf, d);
+          return;
+        }
+      }
+    }
+    if (fragment != null && !fragment.isEmpty()) {
+      Set<String> targetIds = ids.get(target);
+      String decoded = decode(fragment);
+      if (targetIds != null && !targetIds.contains(decoded)) {
+        report(page, "broken anchor '" + ref + "': " + target + " has no id '" + decoded + "'",
+            sourceOf, d);
+      }
+    }
+  }
+
+  /** Resolves a relative reference against a page path; null when it climbs above the root. */
+  static String resolve(String page, String ref) {
+    try {
+      URI base = new URI("http", "x", "/" + page, null);
+      URI r = base.resolve(new URI(null, null, ref, null));
+      String p = r.normalize().getPath();
+      if (p == null || !p.startsWith("/") || p.startsWith("/..")) {
+        return null;
+      }
+      return p.substring(1);
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String decode(String fragment) {
+    try {
+      return java.net.URLDecoder.decode(fragment.replace("+", "%2B"),
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return fragment;
+    }
+  }
+
+  private static void report(String page, String message, Map<String, String> sourceOf,
+      Diagnostics d) {
+    String origin = SiteChecks.origin(sourceOf, page);
+    d.error(SourcePos.of(origin), message + (origin.equals(page) ? "" : " (in " + page + ")"));
+  }
+}

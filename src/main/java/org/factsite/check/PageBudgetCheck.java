@@ -1,0 +1,66 @@
+package org.factsite.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.factsite.diag.Diagnostics;
+import org.factsite.diag.SourcePos;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Keeps each page light for readers on slow phones: the page with the stylesheet, images and
+ * charts it loads must stay under {@link #PAGE_BUDGET} bytes, and no font over
+ * {@link #FONT_BUDGET}. When over, the message names the page and its largest assets.
+ */
+final class PageBudgetCheck {
+  static final int PAGE_BUDGET = 250 * 1024;
+  static final int FONT_BUDGET = 30 * 1024;
+
+  private PageBudgetCheck() {}
+
+  static void run(Map<String, Document> pages, Map<String, byte[]> files,
+      Map<String, String> sourceOf, Diagnostics d) {
+    files.forEach((path, bytes) -> {
+      if ((path.endsWith(".woff2") || path.endsWith(".woff") || path.endsWith(".ttf"))
+          && bytes.length > FONT_BUDGET) {
+        d.error(SourcePos.of(path), "web font is " + kb(bytes.length) + ", over the "
+            + kb(FONT_BUDGET) + " budget", "subset the font or use system fonts");
+      }
+    });
+    pages.forEach((page, doc) -> {
+      Set<String> assets = new LinkedHashSet<>();
+      for (Element el : doc.select("link[rel=stylesheet][href], img[src], script[src]")) {
+        String ref = el.hasAttr("href") ? el.attr("href") : el.attr("src");
+        String target = LinkCheck.resolve(page, ref);
+        if (target != null && files.containsKey(target)) {
+          assets.add(target);
+        }
+      }
+      long total = files.get(page).length;
+      List<String> sized = new ArrayList<>();
+      for (String a : assets) {
+        total += files.get(a).length;
+        sized.add(a);
+      }
+      if (total > PAGE_BUDGET) {
+        sized.sort((x, y) -> Integer.compare(files.get(y).length, files.get(x).length));
+        StringBuilder largest = new StringBuilder();
+        for (String a : sized.subList(0, Math.min(3, sized.size()))) {
+          largest.append(largest.length() == 0 ? "" : ", ").append(a).append(" (")
+              .append(kb(files.get(a).length)).append(')');
+        }
+        d.error(SourcePos.of(SiteChecks.origin(sourceOf, page)),
+            page + " weighs " + kb(total) + " with its assets, over the " + kb(PAGE_BUDGET)
+                + " budget", "largest: " + page + " (" + kb(files.get(page).length) + ")"
+                + (largest.length() > 0 ? ", " + largest : ""));
+      }
+    });
+  }
+
+  static String kb(long bytes) {
+    return (bytes + 512) / 1024 + " KB";
+  }
+}

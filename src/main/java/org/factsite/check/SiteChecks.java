@@ -1,0 +1,39 @@
+package org.factsite.check;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.factsite.diag.Diagnostics;
+import org.factsite.model.Article;
+import org.factsite.model.Site;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * Runs every check over the built site in memory, before anything is written: links and anchors,
+ * the chart figure contract, and page weight. Pages are parsed once (with jsoup) and shared.
+ */
+public final class SiteChecks {
+  private SiteChecks() {}
+
+  public static void run(Map<String, byte[]> files, Site site, Diagnostics d) {
+    Map<String, String> sourceOf = new HashMap<>();
+    for (Article a : site.articles()) {
+      sourceOf.put(a.output().value(), a.sourcePath());
+    }
+    Map<String, Document> pages = new ConcurrentHashMap<>();
+    files.entrySet().parallelStream()
+        .filter(e -> e.getKey().endsWith(".html"))
+        .forEach(e -> pages.put(e.getKey(),
+            Jsoup.parse(new String(e.getValue(), StandardCharsets.UTF_8))));
+    LinkCheck.run(pages, files.keySet(), sourceOf, d);
+    FigureContractCheck.run(pages, sourceOf, d);
+    PageBudgetCheck.run(pages, files, sourceOf, d);
+  }
+
+  /** The input a page was built from, for diagnostics; the output path when none. */
+  static String origin(Map<String, String> sourceOf, String page) {
+    return sourceOf.getOrDefault(page, page);
+  }
+}

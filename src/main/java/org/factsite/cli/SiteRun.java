@@ -1,0 +1,57 @@
+package org.factsite.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.Optional;
+import org.factsite.build.BuildOptions;
+import org.factsite.build.BuildResult;
+import org.factsite.build.PhaseTiming;
+import org.factsite.build.SiteBuilder;
+import org.factsite.diag.DiagnosticPrinter;
+import org.factsite.diag.Diagnostics;
+import org.factsite.load.Inputs;
+import org.factsite.load.SourceTree;
+
+/** Reads a site folder and builds it in memory, printing phases and diagnostics. */
+final class SiteRun {
+  private SiteRun() {}
+
+  /** The result when the build succeeded; empty after printing why when it did not. */
+  static Optional<BuildResult> build(SiteOptions site, ReportOptions report, PrintWriter out,
+      PrintWriter err) {
+    if (site.debug) {
+      System.setProperty("factsite.debug", "true");
+    }
+    if (!Files.isDirectory(site.dir)) {
+      err.println("factsite: " + site.dir + " is not a folder");
+      return Optional.empty();
+    }
+    Diagnostics readProblems = new Diagnostics();
+    long t0 = System.nanoTime();
+    Inputs inputs;
+    try {
+      inputs = SourceTree.read(site.dir, readProblems);
+    } catch (IOException e) {
+      err.println("factsite: could not read " + site.dir + ": " + e.getMessage());
+      return Optional.empty();
+    }
+    report.phase(out, "read", (System.nanoTime() - t0) / 1_000_000,
+        inputs.all().size() + " files");
+    BuildResult result = new SiteBuilder().build(inputs, new BuildOptions(site.drafts));
+    for (PhaseTiming t : result.timings()) {
+      report.phase(out, t.phase(), t.millis(), t.summary());
+    }
+    if (report.verbose) {
+      result.files().forEach((p, b) -> out.println("  " + p + " (" + b.length + " bytes)"));
+    }
+    var all = new java.util.ArrayList<>(readProblems.all());
+    all.addAll(result.diagnostics());
+    boolean failed = readProblems.hasErrors() || !result.ok();
+    if (!all.isEmpty()) {
+      out.flush();
+      new DiagnosticPrinter(DiagnosticPrinter.DEFAULT_LIMIT).print(all, err);
+    }
+    return failed ? Optional.empty() : Optional.of(result);
+  }
+}

@@ -1,0 +1,109 @@
+package org.factsite.render.template;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.factsite.model.Article;
+import org.factsite.model.NavLink;
+import org.factsite.model.SiteConfig;
+import org.factsite.render.markdown.LinkPolicy;
+
+/**
+ * Builds the view records for one page. Site-wide lists are built once and shared; per page only
+ * the navigation (which marks the current page) and the page itself are new, so the cost per page
+ * does not grow with the size of the site.
+ */
+public final class PageViewFactory {
+  private static final DateTimeFormatter DISPLAY =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+  /** Newest first, then by order, then by title: the order of every list on the site. */
+  public static final Comparator<Article> LIST_ORDER =
+      Comparator.comparing(
+              (Article a) -> a.meta().date(), Comparator.nullsLast(Comparator.reverseOrder()))
+          .thenComparing(a -> a.meta().order(), Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(a -> a.meta().title())
+          .thenComparing(Article::sourcePath);
+
+  private final SiteConfig config;
+  private final List<Views.ListItemView> pages;
+  private final List<Views.ListItemView> latest;
+
+  public PageViewFactory(SiteConfig config, List<Article> articles) {
+    this.config = config;
+    List<Article> listed = new ArrayList<>();
+    for (Article a : articles) {
+      String layout = a.meta().layout();
+      if (layout.equals("page")) {
+        listed.add(a);
+      }
+    }
+    listed.sort(LIST_ORDER);
+    this.pages = listed.stream().map(PageViewFactory::item).toList();
+    this.latest = pages.subList(0, Math.min(10, pages.size()));
+  }
+
+  public static Views.ListItemView item(Article a) {
+    return new Views.ListItemView(
+        a.meta().title(),
+        a.meta().summary(),
+        a.output().sitePath(),
+        a.meta().date() == null ? null : DISPLAY.format(a.meta().date()),
+        a.meta().date() == null ? null : a.meta().date().toString());
+  }
+
+  /** Every listed page ({@code layout: page}), newest first then by order. */
+  public List<Views.ListItemView> pages() {
+    return pages;
+  }
+
+  /** The ten newest listed pages. */
+  public List<Views.ListItemView> latest() {
+    return latest;
+  }
+
+  public Views.SiteView site(String root, String currentPath) {
+    List<Views.LinkView> nav = new ArrayList<>(config.nav().size());
+    for (NavLink n : config.nav()) {
+      boolean site = n.path().startsWith("/");
+      String href = site ? LinkPolicy.relativise(n.path(), root) : n.path();
+      boolean current = site && n.path().substring(1).equals(currentPath);
+      nav.add(new Views.LinkView(n.title(), href, current));
+    }
+    return new Views.SiteView(
+        config.title(), config.description(), config.language(), config.baseUrl(), nav);
+  }
+
+  public Views.PageView page(Article a, String bodyHtml) {
+    String root = a.output().rootPrefix();
+    String path = a.output().sitePath();
+    return new Views.PageView(
+        a.meta().title(),
+        a.meta().summary(),
+        a.meta().layout(),
+        bodyHtml,
+        root,
+        path,
+        config.baseUrl() + path,
+        a.meta().date() == null ? null : DISPLAY.format(a.meta().date()),
+        a.meta().date() == null ? null : a.meta().date().toString(),
+        a.meta().tags(),
+        a.meta().contentNote(),
+        a.meta().draft(),
+        a.output().value().equals("index.html"));
+  }
+
+  /** The template model for a page; {@code extra} adds layout-specific values. */
+  public Map<String, Object> model(Article a, String bodyHtml, Map<String, Object> extra) {
+    Views.PageView page = page(a, bodyHtml);
+    Map<String, Object> m = new java.util.HashMap<>(extra);
+    m.put("page", page);
+    m.put("site", site(page.root(), page.path()));
+    m.put("pages", pages);
+    m.put("latest", latest);
+    return m;
+  }
+}

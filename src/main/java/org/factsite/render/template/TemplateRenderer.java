@@ -1,0 +1,128 @@
+package org.factsite.render.template;
+
+import freemarker.core.OutputFormat;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.Optional;
+import org.factsite.diag.Diagnostic;
+import org.factsite.diag.Diagnostics;
+import org.factsite.diag.SourcePos;
+import org.factsite.load.Inputs;
+
+/**
+ * Renders FreeMarker {@code .ftlh} templates from the site's {@code templates/} folder, configured
+ * once and locked down: HTML auto-escaping always on, no {@code ?new}, {@code ?api} or class
+ * resolution, errors rethrown (never printed into the page) and turned into located diagnostics.
+ */
+public final class TemplateRenderer {
+  private final Configuration config;
+  private final Inputs inputs;
+
+  public TemplateRenderer(Inputs inputs) {
+    this.inputs = inputs;
+    config = new Configuration(Configuration.VERSION_2_3_33);
+    config.setTemplateLoader(new InputsTemplateLoader(inputs));
+    config.setDefaultEncoding("UTF-8");
+    config.setOutputFormat(HTMLOutputFormat.INSTANCE);
+    config.setRecognizeStandardFileExtensions(true);
+    config.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
+    config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    config.setLogTemplateExceptions(false);
+    config.setWrapUncheckedExceptions(true);
+    config.setFallbackOnNullLoopVariable(false);
+    config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    config.setAPIBuiltinEnabled(false);
+    config.setLocale(java.util.Locale.UK);
+    config.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+    config.setNumberFormat("computer");
+    config.setLocalizedLookup(false);
+    config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+  }
+
+  /** True when the site has a template for this name ({@code page.ftlh}). */
+  public boolean has(String name) {
+    return inputs.has(InputsTemplateLoader.PREFIX + name);
+  }
+
+  /** Checks that the template parses and that its output format is HTML. */
+  public Optional<Template> template(String name, Diagnostics d) {
+    try {
+      Template t = config.getTemplate(name);
+      OutputFormat f = t.getOutputFormat();
+      if (!(f instanceof HTMLOutputFormat)) {
+        d.error(new SourcePos(InputsTemplateLoader.PREFIX + name, 1, 1),
+            "page templates must end in .ftlh, so that HTML escaping is on");
+        return Optional.empty();
+      }
+      return Optional.of(t);
+    } catch (TemplateNotFoundException e) {
+      d.error(SourcePos.of(InputsTemplateLoader.PREFIX + name), "template not found",
+          "create templates/" + name);
+    } catch (ParseException e) {
+      d.add(located(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(),
+          "template syntax error: " + firstLine(e.getEditorMessage()), name));
+    } catch (IOException e) {
+      d.error(SourcePos.of(InputsTemplateLoader.PREFIX + name),
+          "could not read template: " + firstLine(e.getMessage()));
+    }
+    return Optional.empty();
+  }
+
+  /** Renders {@code name} with {@code model}; empty after reporting a located error. */
+  public Optional<String> render(String name, Map<String, Object> model, String forWhat,
+      Diagnostics d) {
+    Optional<Template> t = template(name, d);
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    StringWriter out = new StringWriter(8192);
+    try {
+      t.get().process(model, out);
+      return Optional.of(out.toString());
+    } catch (TemplateException e) {
+      String where = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
+      d.add(located(where, e.getLineNumber(), e.getColumnNumber(),
+          "template error while rendering " + forWhat + ": " + firstLine(e.getMessageWithoutStackTop()),
+          name));
+    } catch (IOException | RuntimeException e) {
+      d.error(SourcePos.of(InputsTemplateLoader.PREFIX + name),
+          "template failed while rendering " + forWhat + ": " + firstLine(String.valueOf(e.getMessage())));
+    }
+    return Optional.empty();
+  }
+
+  private Diagnostic located(String template, Integer line, Integer column, String message,
+      String fallback) {
+    String path = InputsTemplateLoader.PREFIX + (template == null ? fallback : template);
+    int l = line == null ? 0 : line;
+    int c = column == null ? 0 : column;
+    String text = null;
+    try {
+      if (inputs.has(path)) {
+        text = inputs.text(path);
+      }
+    } catch (java.nio.charset.CharacterCodingException ignored) {
+      // The excerpt is a courtesy; the message stands without it.
+    }
+    return Diagnostic.error(new SourcePos(path, l, c), message)
+        .withSourceLine(Diagnostics.lineOf(text, l));
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "unknown problem";
+    }
+    String t = s.strip();
+    int nl = t.indexOf('\n');
+    return nl < 0 ? t : t.substring(0, nl).strip();
+  }
+}

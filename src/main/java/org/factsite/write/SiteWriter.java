@@ -1,0 +1,135 @@
+package org.factsite.write;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.factsite.model.OutputPath;
+
+/**
+ * Commits a finished build to disk so that it either all lands or nothing changes: files are
+ * written into a staging folder beside the output, files the tool does not own are carried over,
+ * and the staging folder is swapped in with renames. If anything fails, the staging folder is
+ * removed and the previous output stays exactly as it was.
+ */
+public final class SiteWriter {
+  private SiteWriter() {}
+
+  /** Writes {@code files} as the new contents of {@code output}. */
+  public static void commit(Path siteRoot, Path output, Map<String, byte[]> files)
+      throws OutputRefusedException, IOException {
+    OutputGuard.check(siteRoot, output);
+    Path parent = output.toAbsolutePath().normalize().getParent();
+    String name = output.getFileName().toString();
+    Files.createDirectories(parent);
+    Path staging = Files.createTempDirectory(parent, "." + name + ".staging-");
+    Thread cleanup = new Thread(() -> deleteQuietly(staging));
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    try {
+      for (Map.Entry<String, byte[]> e : files.entrySet()) {
+        Path target = staging.resolve(new OutputPath(e.getKey()).value()).normalize();
+        if (!target.startsWith(staging)) {
+          throw new IOException("output path escapes the output folder: " + e.getKey());
+        }
+        Files.createDirectories(target.getParent());
+        Files.write(target, e.getValue());
+      }
+      Files.write(staging.resolve(Manifest.NAME), Manifest.render(files.keySet()));
+      swap(output, staging, parent, name);
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(staging);
+      throw e;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException ignored) {
+        // Already shutting down: the hook will clean up.
+      }
+    }
+  }
+
+  private static void swap(Path output, Path staging, Path parent, String name)
+      throws IOException {
+    if (!Files.exists(output)) {
+      move(staging, output);
+      return;
+    }
+    Set<String> owned = Manifest.read(output);
+    // Carry over everything the tool did not write (CNAME, .git, a file someone added).
+    List<Path> carried = new ArrayList<>();
+    try (Stream<Path> entries = Files.walk(output)) {
+      for (Path p : (Iterable<Path>) entries::iterator) {
+        if (p.equals(output) || Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        String rel = output.relativize(p).toString().replace('\\', '/');
+        String top = rel.contains("/") ? rel.substring(0, rel.indexOf('/')) : rel;
+        boolean keep = Manifest.KEEP.contains(top) && !top.equals(Manifest.NAME)
+            && !top.equals(".nojekyll");
+        if (!owned.contains(rel) && !rel.equals(Manifest.NAME) || keep) {
+          Path dest = staging.resolve(rel);
+          if (keep || !Files.exists(dest)) {
+            carried.add(p);
+          }
+        }
+      }
+    }
+    for (Path p : carried) {
+      Path dest = staging.resolve(output.relativize(p));
+      Files.createDirectories(dest.getParent());
+      Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES,
+          java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+    Path old = Files.createTempDirectory(parent, "." + name + ".old-");
+    Files.delete(old);
+    move(output, old);
+    try {
+      move(staging, output);
+    } catch (IOException e) {
+      move(old, output);
+      throw e;
+    }
+    deleteQuietly(old);
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  static void deleteQuietly(Path dir) {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.delete(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+          Files.delete(d);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException | UncheckedIOException ignored) {
+      // Best effort: a leftover staging folder is harmless and named as such.
+    }
+  }
+}
