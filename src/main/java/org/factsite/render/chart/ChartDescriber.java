@@ -1,0 +1,120 @@
+package org.factsite.render.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.factsite.model.ChartPoint;
+import org.factsite.model.ChartSpec;
+import org.factsite.model.ChartType;
+
+/**
+ * Drafts the text description of a chart from its data, for charts whose editor wrote none.
+ *
+ * <p>The draft says what kind of chart it is, what is measured, where and when, every bar's label
+ * and value, which bars are highest and lowest and, from three bars up, the range. It uses no
+ * number that is not one of the points' own formatted texts: nothing is computed, rounded or
+ * rephrased, so the description can never disagree with the chart or the table. The same input
+ * always gives the same text.
+ */
+public final class ChartDescriber {
+  private ChartDescriber() {}
+
+  /**
+   * For example: "Column chart of offences of sexual communication with a child in England and
+   * Wales, 2017–2020. Average quarter, April 2017 – March 2020: 1,077.1. April–June 2020: 1,220.
+   * The highest is April–June 2020 (1,220); the lowest is Average quarter, April 2017 – March
+   * 2020 (1,077.1)."
+   *
+   * @param unit what the values count or measure; when blank, the spec's value-axis name is used
+   * @param period when the values were measured; left out when blank
+   * @param geography where; left out when blank
+   */
+  public static String describe(
+      ChartSpec spec, List<ChartPoint> points, String unit, String period, String geography) {
+    StringBuilder out = new StringBuilder(256);
+    out.append(spec.type() == ChartType.BAR ? "Bar chart" : "Column chart");
+    String measure = blank(unit) ? spec.valueAxis() : unit;
+    if (!blank(measure)) {
+      out.append(" of ").append(measure.strip());
+    }
+    if (!blank(geography)) {
+      out.append(" in ").append(geography.strip());
+    }
+    if (!blank(period)) {
+      out.append(", ").append(period.strip());
+    }
+    out.append('.');
+    if (points.isEmpty()) {
+      out.append(" It has no bars.");
+      return out.toString();
+    }
+    for (ChartPoint p : points) {
+      out.append(' ').append(text(p.label())).append(": ").append(text(p.formatted())).append('.');
+    }
+    if (points.size() < 2) {
+      return out.toString();
+    }
+    List<ChartPoint> highest = extremes(points, 1);
+    List<ChartPoint> lowest = extremes(points, -1);
+    if (highest.size() == points.size()) {
+      out.append(points.size() == 2 ? " Both" : " All " + points.size())
+          .append(" bars show the same value (")
+          .append(text(points.get(0).formatted()))
+          .append(").");
+      return out.toString();
+    }
+    out.append(" The highest ")
+        .append(highest.size() == 1 ? "is " : "are ")
+        .append(labels(highest))
+        .append(" (")
+        .append(text(highest.get(0).formatted()))
+        .append("); the lowest ")
+        .append(lowest.size() == 1 ? "is " : "are ")
+        .append(labels(lowest))
+        .append(" (")
+        .append(text(lowest.get(0).formatted()))
+        .append(").");
+    if (points.size() >= 3) {
+      out.append(" Values range from ")
+          .append(text(lowest.get(0).formatted()))
+          .append(" to ")
+          .append(text(highest.get(0).formatted()))
+          .append('.');
+    }
+    return out.toString();
+  }
+
+  /** The points with the largest ({@code sign} 1) or smallest (-1) value, in chart order. */
+  private static List<ChartPoint> extremes(List<ChartPoint> points, int sign) {
+    List<ChartPoint> best = new ArrayList<>();
+    for (ChartPoint p : points) {
+      int cmp = best.isEmpty() ? 1 : p.value().compareTo(best.get(0).value()) * sign;
+      if (cmp > 0) {
+        best.clear();
+        best.add(p);
+      } else if (cmp == 0) {
+        best.add(p);
+      }
+    }
+    return best;
+  }
+
+  /** "A", "A and B", "A, B and C". */
+  private static String labels(List<ChartPoint> points) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < points.size(); i++) {
+      if (i > 0) {
+        out.append(i == points.size() - 1 ? " and " : ", ");
+      }
+      out.append(text(points.get(i).label()));
+    }
+    return out.toString();
+  }
+
+  private static String text(String s) {
+    return s == null ? "" : s.strip();
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
