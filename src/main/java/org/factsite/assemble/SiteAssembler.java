@@ -41,6 +41,12 @@ public final class SiteAssembler {
 
   /** Returns the site, or empty when errors (reported in {@code d}) make it unusable. */
   public Optional<Site> assemble(Inputs inputs, boolean includeDrafts, Diagnostics d) {
+    return assemble(inputs, includeDrafts, null, d);
+  }
+
+  /** As {@link #assemble(Inputs, boolean, Diagnostics)}, publishing at {@code baseUrl}. */
+  public Optional<Site> assemble(Inputs inputs, boolean includeDrafts, String baseUrl,
+      Diagnostics d) {
     Optional<SiteConfig> config = Optional.empty();
     if (inputs.has(SiteConfigParser.PATH)) {
       try {
@@ -85,7 +91,11 @@ public final class SiteAssembler {
     if (config.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Site(config.get(), articles, sources, stats, charts));
+    SiteConfig c = config.get();
+    if (baseUrl != null) {
+      c = new SiteConfig(c.title(), c.description(), baseUrl, c.language(), c.nav());
+    }
+    return Optional.of(new Site(c, articles, sources, stats, charts));
   }
 
   private static void duplicate(SourcePos at, String kind, String id, SourcePos first,

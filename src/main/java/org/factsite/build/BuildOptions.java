@@ -1,6 +1,16 @@
 package org.factsite.build;
 
-/** What a build includes: drafts are left out unless asked for. */
-public record BuildOptions(boolean includeDrafts) {
-  public static final BuildOptions DEFAULT = new BuildOptions(false);
+/**
+ * What a build includes and where it will be published.
+ *
+ * @param includeDrafts also build articles marked {@code draft: true}
+ * @param baseUrl when not null, replaces site.yaml's {@code base_url} (canonical links, sitemap):
+ *     the deploy workflow passes the address GitHub Pages reports
+ */
+public record BuildOptions(boolean includeDrafts, String baseUrl) {
+  public static final BuildOptions DEFAULT = new BuildOptions(false, null);
+
+  public BuildOptions(boolean includeDrafts) {
+    this(includeDrafts, null);
+  }
 }

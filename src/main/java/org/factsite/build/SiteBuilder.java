@@ -52,7 +52,7 @@ public final class SiteBuilder {
     Diagnostics d = new Diagnostics();
     List<PhaseTiming> timings = new ArrayList<>();
     long t0 = System.nanoTime();
-    Optional<Site> maybeSite = assembler.assemble(inputs, options.includeDrafts(), d);
+    Optional<Site> maybeSite = assembler.assemble(inputs, options.includeDrafts(), options.baseUrl(), d);
     timings.add(timing("load", t0, maybeSite.map(s -> s.articles().size() + " articles, "
         + s.statistics().size() + " figures, " + s.charts().size() + " charts").orElse("failed")));
     if (maybeSite.isEmpty() || d.hasErrors()) {

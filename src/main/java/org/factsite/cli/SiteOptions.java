@@ -12,6 +12,11 @@ final class SiteOptions {
   @Option(names = "--drafts", description = "Include articles marked 'draft: true'.")
   boolean drafts;
 
+  @Option(names = "--base-url", paramLabel = "URL",
+      description = "The address the site is published at (overrides base_url in site.yaml),"
+          + " e.g. https://org.github.io/repo/.")
+  String baseUrl;
+
   @Option(names = "--debug", description = "Show internal stack traces.")
   boolean debug;
 }

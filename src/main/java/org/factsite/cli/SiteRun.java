@@ -38,7 +38,13 @@ final class SiteRun {
     }
     report.phase(out, "read", (System.nanoTime() - t0) / 1_000_000,
         inputs.all().size() + " files");
-    BuildResult result = new SiteBuilder().build(inputs, new BuildOptions(site.drafts));
+    if (site.baseUrl != null && !site.baseUrl.matches("https?://[^\\s\"'<>]+")) {
+      err.println("factsite: --base-url must be a full http(s) address, like"
+          + " https://org.github.io/repo/");
+      return Optional.empty();
+    }
+    BuildResult result =
+        new SiteBuilder().build(inputs, new BuildOptions(site.drafts, site.baseUrl));
     for (PhaseTiming t : result.timings()) {
       report.phase(out, t.phase(), t.millis(), t.summary());
     }

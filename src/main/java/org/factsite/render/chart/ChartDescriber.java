@@ -19,28 +19,31 @@ public final class ChartDescriber {
   private ChartDescriber() {}
 
   /**
-   * For example: "Column chart of offences of sexual communication with a child in England and
-   * Wales, 2017–2020. Average quarter, April 2017 – March 2020: 1,077.1. April–June 2020: 1,220.
-   * The highest is April–June 2020 (1,220); the lowest is Average quarter, April 2017 – March
-   * 2020 (1,077.1)."
+   * For example: "Column chart of offences recorded per quarter in England and Wales. Average
+   * quarter, April 2017 – March 2020: 1,077.1. April–June 2020: 1,220. The highest is April–June
+   * 2020 (1,220); the lowest is Average quarter, April 2017 – March 2020 (1,077.1)."
    *
-   * @param unit what the values count or measure; when blank, the spec's value-axis name is used
-   * @param period when the values were measured; left out when blank
-   * @param geography where; left out when blank
+   * <p>The measure is the spec's value-axis name, as the chart itself labels it.
+   *
+   * @param unit what the values count or measure; used when the spec names no value axis
+   * @param period when the values were measured; left out when blank or when bars differ
+   * @param geography where; left out when blank, reduced to the shared part when bars differ
    */
   public static String describe(
       ChartSpec spec, List<ChartPoint> points, String unit, String period, String geography) {
     StringBuilder out = new StringBuilder(256);
     out.append(spec.type() == ChartType.BAR ? "Bar chart" : "Column chart");
-    String measure = blank(unit) ? spec.valueAxis() : unit;
-    if (!blank(measure)) {
-      out.append(" of ").append(measure.strip());
+    String measure = measure(blank(spec.valueAxis()) ? common(unit) : spec.valueAxis());
+    if (measure != null) {
+      out.append(" of ").append(measure);
     }
-    if (!blank(geography)) {
-      out.append(" in ").append(geography.strip());
+    String place = common(geography);
+    if (place != null) {
+      out.append(" in ").append(place);
     }
-    if (!blank(period)) {
-      out.append(", ").append(period.strip());
+    String when = common(period);
+    if (when != null) {
+      out.append(", ").append(when);
     }
     out.append('.');
     if (points.isEmpty()) {
@@ -81,6 +84,63 @@ public final class ChartDescriber {
           .append('.');
     }
     return out.toString();
+  }
+
+  /**
+   * The measure as it reads after "chart of": "% of offences" and a percentage unit "of
+   * offences" become "percentage of offences"; a capital that only starts the sentence-case axis
+   * name is lowered ("Offences recorded" → "offences recorded", but "NSPCC" stays).
+   */
+  static String measure(String s) {
+    if (blank(s)) {
+      return null;
+    }
+    String m = s.strip();
+    if (m.startsWith("%")) {
+      m = "percentage " + m.substring(1).strip();
+    } else if (m.startsWith("of ")) {
+      m = "percentage " + m;
+    }
+    if (m.length() > 1
+        && Character.isUpperCase(m.charAt(0))
+        && Character.isLowerCase(m.charAt(1))) {
+      m = Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    }
+    return m;
+  }
+
+  /**
+   * The one value behind a field that may join several with "; " (when bars differ): the value
+   * itself when all agree, the shortest when it starts every other ("England and Wales" of
+   * "England and Wales; England and Wales (38 forces)"), otherwise nothing: the bar labels then
+   * say what differs.
+   */
+  static String common(String s) {
+    if (blank(s)) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    for (String part : s.split(";")) {
+      String p = part.strip();
+      if (!p.isEmpty() && !parts.contains(p)) {
+        parts.add(p);
+      }
+    }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    String shortest = parts.get(0);
+    for (String p : parts) {
+      if (p.length() < shortest.length()) {
+        shortest = p;
+      }
+    }
+    for (String p : parts) {
+      if (!p.startsWith(shortest)) {
+        return null;
+      }
+    }
+    return shortest;
   }
 
   /** The points with the largest ({@code sign} 1) or smallest (-1) value, in chart order. */

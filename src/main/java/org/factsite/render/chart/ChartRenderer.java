@@ -64,6 +64,8 @@ public final class ChartRenderer {
   private static final int PAD = 8;
   private static final int GAP = 6;
   private static final int TARGET_TICKS = 5;
+  /** Least distance between value-axis gridlines, in pixels: about five on a column chart. */
+  private static final int TICK_SPACING = 56;
   private static final double BAR_THICKNESS = 24;
   /**
    * Share of XChart's plot used by the data. Below 1, so that its ticks at the axis ends (0 and
@@ -180,6 +182,7 @@ public final class ChartRenderer {
     s.setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Bar);
     s.setAvailableSpaceFill(0.6);
     s.setLabelsVisible(false);
+    s.setYAxisTickMarkSpacingHint(TICK_SPACING);
     s.setYAxisMin(layout.scale().min().doubleValue());
     s.setYAxisMax(layout.scale().max().doubleValue());
     s.setyAxisTickLabelsFormattingFunction(tickFormatter(chart.format()));

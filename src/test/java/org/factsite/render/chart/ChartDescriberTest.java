@@ -1,6 +1,7 @@
 package org.factsite.render.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.factsite.model.Chart;
 import org.factsite.model.ChartPoint;
+import org.factsite.model.ChartSpec;
 import org.factsite.model.ChartType;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,7 @@ class ChartDescriberTest {
   @Test
   void twoColumns() {
     assertEquals(
-        "Column chart of offences of sexual communication with a child in England and Wales,"
+        "Column chart of offences recorded per quarter in England and Wales,"
             + " 2017–2020. Average quarter, April 2017 – March 2020: 1,077.1."
             + " April–June 2020 (first lockdown): 1,220."
             + " The highest is April–June 2020 (first lockdown) (1,220);"
@@ -57,11 +59,55 @@ class ChartDescriberTest {
   }
 
   @Test
-  void missingUnitPlaceAndPeriodAreLeftOutAndTheAxisNameStandsIn() {
+  void missingPlaceAndPeriodAreLeftOut() {
     Chart c = TestCharts.withPoints(TestCharts.twoColumns(), TestCharts.point("Only", "3", "3"));
     assertEquals(
-        "Column chart of Offences recorded per quarter. Only: 3.",
+        "Column chart of offences recorded per quarter. Only: 3.",
         ChartDescriber.describe(c.spec(), c.points(), null, " ", null));
+  }
+
+  @Test
+  void theUnitStandsInWhenThereIsNoAxisName() {
+    Chart base = TestCharts.twoColumns();
+    ChartSpec s = base.spec();
+    ChartSpec noAxis =
+        new ChartSpec(
+            s.id(), s.headline(), s.subtitle(), s.type(), null, null, null, s.bars(), s.pos());
+    assertTrue(
+        ChartDescriber.describe(noAxis, base.points(), "offences", null, null)
+            .startsWith("Column chart of offences. "));
+    assertTrue(
+        ChartDescriber.describe(noAxis, base.points(), "of offences where the app was recorded", null, null)
+            .startsWith("Column chart of percentage of offences where the app was recorded. "));
+  }
+
+  @Test
+  void measuresReadAsPartOfTheSentence() {
+    assertEquals("percentage of offences", ChartDescriber.measure("% of offences"));
+    assertEquals("percentage of offences", ChartDescriber.measure("of offences"));
+    assertEquals("offences recorded", ChartDescriber.measure("Offences recorded"));
+    assertEquals("NSPCC cases", ChartDescriber.measure("NSPCC cases"));
+  }
+
+  @Test
+  void fieldsJoinedAcrossBarsAreReducedToWhatTheyShare() {
+    assertEquals(
+        "England and Wales",
+        ChartDescriber.common("England and Wales; England and Wales (38 police forces)"));
+    assertEquals("Wales", ChartDescriber.common("Wales; Wales"));
+    assertNull(ChartDescriber.common("April 2017 – March 2020; April–June 2020"));
+    Chart c = TestCharts.twoColumns();
+    String text =
+        ChartDescriber.describe(
+            c.spec(),
+            c.points(),
+            c.unit(),
+            "April 2017 – March 2020; April–June 2020",
+            "England and Wales; England and Wales (38 police forces)");
+    assertTrue(
+        text.startsWith(
+            "Column chart of offences recorded per quarter in England and Wales. Average"),
+        text);
   }
 
   @Test
