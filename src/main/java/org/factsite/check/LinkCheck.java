@@ -83,7 +83,8 @@ final class LinkCheck {
         if (files.contains(asIndex)) {
           target = asIndex;
         } else {
-          report(page, "broken link '" + ref + "': nothing is published at " + target,
+          report(page, "broken link '" + ref + "': nothing is published at "
+              + (target.isEmpty() ? "the site root (there is no content/index.md)" : target),
               sourceOf, d);
           return;
         }

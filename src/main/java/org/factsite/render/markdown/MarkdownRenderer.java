@@ -40,7 +40,9 @@ public final class MarkdownRenderer {
         HtmlRenderer.builder()
             .extensions(extensions)
             .escapeHtml(true)
-            .sanitizeUrls(true)
+            // No sanitizeUrls: it adds rel="nofollow" to every link, even to Childline and to
+            // our own pages. MarkdownResolver refuses every scheme but http, https and mailto
+            // (as a located build error), which is stricter than commonmark's sanitiser.
             .nodeRendererFactory(DirectiveHtmlRenderer::new)
             .build();
   }
