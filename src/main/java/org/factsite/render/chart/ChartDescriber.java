@@ -9,19 +9,20 @@ import org.factsite.model.ChartType;
 /**
  * Drafts the text description of a chart from its data, for charts whose editor wrote none.
  *
- * <p>The draft says what kind of chart it is, what is measured, where and when, every bar's label
- * and value, which bars are highest and lowest and, from three bars up, the range. It uses no
- * number that is not one of the points' own formatted texts: nothing is computed, rounded or
- * rephrased, so the description can never disagree with the chart or the table. The same input
- * always gives the same text.
+ * <p>It reads the way a person would describe the chart aloud: the headline's finding first,
+ * then what kind of chart it is and what it measures, where and when, then every bar's value and
+ * label in chart order and, from three bars up, the range. It uses no number that is not in the
+ * headline or one of the points' own formatted texts: nothing is computed, rounded or rephrased,
+ * so the description can never disagree with the chart or the table. The same input always gives
+ * the same text.
  */
 public final class ChartDescriber {
   private ChartDescriber() {}
 
   /**
-   * For example: "Column chart of offences recorded per quarter in England and Wales. Average
-   * quarter, April 2017 – March 2020: 1,077.1. April–June 2020: 1,220. The highest is April–June
-   * 2020 (1,220); the lowest is Average quarter, April 2017 – March 2020 (1,077.1)."
+   * For example: "More offences were recorded in the first lockdown quarter. The column chart
+   * shows offences recorded per quarter in England and Wales. The bars show 1,077.1 for Average
+   * quarter, April 2017 – March 2020; and 1,220 for April–June 2020 (first lockdown)."
    *
    * <p>The measure is the spec's value-axis name, as the chart itself labels it.
    *
@@ -32,11 +33,12 @@ public final class ChartDescriber {
   public static String describe(
       ChartSpec spec, List<ChartPoint> points, String unit, String period, String geography) {
     StringBuilder out = new StringBuilder(256);
-    out.append(spec.type() == ChartType.BAR ? "Bar chart" : "Column chart");
-    String measure = measure(blank(spec.valueAxis()) ? common(unit) : spec.valueAxis());
-    if (measure != null) {
-      out.append(" of ").append(measure);
+    if (!blank(spec.headline())) {
+      out.append(sentence(spec.headline())).append(' ');
     }
+    out.append("The ").append(spec.type() == ChartType.BAR ? "bar" : "column").append(" chart");
+    String measure = measure(blank(spec.valueAxis()) ? common(unit) : spec.valueAxis());
+    out.append(measure == null ? " shows" : " shows " + measure);
     String place = common(geography);
     if (place != null) {
       out.append(" in ").append(place);
@@ -45,45 +47,41 @@ public final class ChartDescriber {
     if (when != null) {
       out.append(", ").append(when);
     }
-    out.append('.');
     if (points.isEmpty()) {
-      out.append(" It has no bars.");
-      return out.toString();
+      return out.append(", but it has no bars.").toString();
     }
-    for (ChartPoint p : points) {
-      out.append(' ').append(text(p.label())).append(": ").append(text(p.formatted())).append('.');
-    }
-    if (points.size() < 2) {
-      return out.toString();
+    out.append(". ");
+    if (points.size() == 1) {
+      ChartPoint p = points.get(0);
+      return out.append("Its one bar shows ").append(valueFor(p)).append('.').toString();
     }
     List<ChartPoint> highest = extremes(points, 1);
-    List<ChartPoint> lowest = extremes(points, -1);
     if (highest.size() == points.size()) {
-      out.append(points.size() == 2 ? " Both" : " All " + points.size())
-          .append(" bars show the same value (")
-          .append(text(points.get(0).formatted()))
-          .append(").");
-      return out.toString();
+      return out.append(points.size() == 2 ? "Both" : "All " + points.size())
+          .append(" bars show the same value, ").append(text(points.get(0).formatted()))
+          .append(": ").append(labels(points, false)).append('.').toString();
     }
-    out.append(" The highest ")
-        .append(highest.size() == 1 ? "is " : "are ")
-        .append(labels(highest))
-        .append(" (")
-        .append(text(highest.get(0).formatted()))
-        .append("); the lowest ")
-        .append(lowest.size() == 1 ? "is " : "are ")
-        .append(labels(lowest))
-        .append(" (")
-        .append(text(lowest.get(0).formatted()))
-        .append(").");
+    out.append("The bars show ").append(labels(points, true)).append('.');
     if (points.size() >= 3) {
+      List<ChartPoint> lowest = extremes(points, -1);
       out.append(" Values range from ")
-          .append(text(lowest.get(0).formatted()))
+          .append(text(lowest.get(0).formatted())).append(" for ").append(labels(lowest, false))
           .append(" to ")
-          .append(text(highest.get(0).formatted()))
+          .append(text(highest.get(0).formatted())).append(" for ").append(labels(highest, false))
           .append('.');
     }
     return out.toString();
+  }
+
+  /** The headline as a sentence: stripped, with a full stop unless it already ends in one. */
+  private static String sentence(String headline) {
+    String h = headline.strip();
+    char last = h.charAt(h.length() - 1);
+    return last == '.' || last == '!' || last == '?' ? h : h + ".";
+  }
+
+  private static String valueFor(ChartPoint p) {
+    return text(p.formatted()) + " for " + text(p.label());
   }
 
   /**
@@ -158,14 +156,20 @@ public final class ChartDescriber {
     return best;
   }
 
-  /** "A", "A and B", "A, B and C". */
-  private static String labels(List<ChartPoint> points) {
+  /**
+   * "A and B", "A, B and C"; with values, "5% for A, 9% for B and 7% for C". When a label has
+   * a comma of its own, items are kept apart with semicolons so the list still parses by ear.
+   */
+  private static String labels(List<ChartPoint> points, boolean withValues) {
+    boolean commas = points.stream().anyMatch(p -> text(p.label()).contains(","));
+    String sep = commas ? "; " : ", ";
+    String last = commas ? "; and " : " and ";
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < points.size(); i++) {
       if (i > 0) {
-        out.append(i == points.size() - 1 ? " and " : ", ");
+        out.append(i == points.size() - 1 ? last : sep);
       }
-      out.append(text(points.get(i).label()));
+      out.append(withValues ? valueFor(points.get(i)) : text(points.get(i).label()));
     }
     return out.toString();
   }

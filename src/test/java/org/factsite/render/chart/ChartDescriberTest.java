@@ -1,6 +1,7 @@
 package org.factsite.render.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,26 +20,51 @@ class ChartDescriberTest {
   }
 
   @Test
-  void twoColumns() {
+  void twoColumnsReadAsSentencesLeadingWithTheFinding() {
     assertEquals(
-        "Column chart of offences recorded per quarter in England and Wales,"
-            + " 2017–2020. Average quarter, April 2017 – March 2020: 1,077.1."
-            + " April–June 2020 (first lockdown): 1,220."
-            + " The highest is April–June 2020 (first lockdown) (1,220);"
-            + " the lowest is Average quarter, April 2017 – March 2020 (1,077.1).",
+        "More offences were recorded in the first lockdown quarter."
+            + " The column chart shows offences recorded per quarter in England and Wales,"
+            + " 2017–2020."
+            + " The bars show 1,077.1 for Average quarter, April 2017 – March 2020;"
+            + " and 1,220 for April–June 2020 (first lockdown).",
         describe(TestCharts.twoColumns()));
   }
 
   @Test
   void threeBarsAlsoGiveTheRange() {
-    String text = describe(TestCharts.threeBars());
-    assertTrue(text.startsWith("Bar chart of "), text);
-    assertTrue(text.contains(" Instagram: 37%."), text);
-    assertTrue(
-        text.endsWith(
-            " The highest is Facebook-owned apps (Instagram, Facebook, WhatsApp) (55%);"
-                + " the lowest is Snapchat (20%). Values range from 20% to 55%."),
-        text);
+    assertEquals(
+        "Apps owned by Facebook featured most often."
+            + " The bar chart shows offences recorded per quarter in England and Wales,"
+            + " 2017–2020."
+            + " The bars show 55% for Facebook-owned apps (Instagram, Facebook, WhatsApp);"
+            + " 37% for Instagram; and 20% for Snapchat."
+            + " Values range from 20% for Snapchat to 55% for Facebook-owned apps"
+            + " (Instagram, Facebook, WhatsApp).",
+        describe(TestCharts.threeBars()));
+  }
+
+  @Test
+  void labelsWithoutCommasAreListedWithCommas() {
+    Chart c = TestCharts.withPoints(TestCharts.threeBars(),
+        TestCharts.point("Instagram", "37", "37%"),
+        TestCharts.point("Snapchat", "20", "20%"),
+        TestCharts.point("WhatsApp", "10", "10%"));
+    assertTrue(describe(c).contains(
+        "The bars show 37% for Instagram, 20% for Snapchat and 10% for WhatsApp."
+            + " Values range from 10% for WhatsApp to 37% for Instagram."), describe(c));
+  }
+
+  @Test
+  void differentPeriodsAndPlacesAcrossBarsDoNotPileUpInTheSentence() {
+    Chart c = TestCharts.twoColumns();
+    String text = ChartDescriber.describe(c.spec(), c.points(), c.unit(),
+        "April 2017 – March 2020; April–June 2020",
+        "England and Wales; England and Wales (38 police forces)");
+    assertTrue(text.contains(
+        " The column chart shows offences recorded per quarter in England and Wales."
+            + " The bars show"), text);
+    assertFalse(text.contains(";  "), text);
+    assertFalse(text.contains("police forces"), text);
   }
 
   @Test
@@ -49,36 +75,47 @@ class ChartDescriberTest {
             TestCharts.point("A", "5", "5%"),
             TestCharts.point("B", "9", "9%"),
             TestCharts.point("C", "9.0", "9%"));
-    assertTrue(describe(ties).contains("The highest are B and C (9%); the lowest is A (5%)."));
+    assertTrue(describe(ties).endsWith(" Values range from 5% for A to 9% for B and C."),
+        describe(ties));
     Chart same =
         TestCharts.withPoints(
             TestCharts.threeBars(),
             TestCharts.point("A", "5", "5%"),
             TestCharts.point("B", "5", "5%"));
-    assertTrue(describe(same).endsWith(" Both bars show the same value (5%)."), describe(same));
+    assertTrue(describe(same).endsWith(" Both bars show the same value, 5%: A and B."),
+        describe(same));
   }
 
   @Test
-  void missingPlaceAndPeriodAreLeftOut() {
-    Chart c = TestCharts.withPoints(TestCharts.twoColumns(), TestCharts.point("Only", "3", "3"));
+  void oneBarAndNoBars() {
+    Chart one = TestCharts.withPoints(TestCharts.twoColumns(), TestCharts.point("Only", "3", "3"));
     assertEquals(
-        "Column chart of offences recorded per quarter. Only: 3.",
-        ChartDescriber.describe(c.spec(), c.points(), null, " ", null));
+        "More offences were recorded in the first lockdown quarter. The column chart shows"
+            + " offences recorded per quarter. Its one bar shows 3 for Only.",
+        ChartDescriber.describe(one.spec(), one.points(), null, " ", null));
+    Chart none = TestCharts.withPoints(TestCharts.twoColumns());
+    assertTrue(ChartDescriber.describe(none.spec(), none.points(), null, null, null)
+        .endsWith("shows offences recorded per quarter, but it has no bars."));
+  }
+
+  @Test
+  void aHeadlineThatAlreadyEndsASentenceKeepsItsOwnStop() {
+    Chart c = TestCharts.with(TestCharts.twoColumns(), ChartType.COLUMN,
+        "Did offences rise? ", TestCharts.twoColumns().points());
+    assertTrue(describe(c).startsWith("Did offences rise? The column chart"), describe(c));
   }
 
   @Test
   void theUnitStandsInWhenThereIsNoAxisName() {
     Chart base = TestCharts.twoColumns();
     ChartSpec s = base.spec();
-    ChartSpec noAxis =
-        new ChartSpec(
-            s.id(), s.headline(), s.subtitle(), s.type(), null, null, null, s.bars(), s.pos());
-    assertTrue(
-        ChartDescriber.describe(noAxis, base.points(), "offences", null, null)
-            .startsWith("Column chart of offences. "));
-    assertTrue(
-        ChartDescriber.describe(noAxis, base.points(), "of offences where the app was recorded", null, null)
-            .startsWith("Column chart of percentage of offences where the app was recorded. "));
+    ChartSpec noAxis = new ChartSpec(s.id(), s.headline(), s.subtitle(), s.type(), null,
+        s.description(), s.notes(), s.bars(), s.pos());
+    assertTrue(ChartDescriber.describe(noAxis, base.points(), "offences", null, null)
+        .contains(" The column chart shows offences. "));
+    assertTrue(ChartDescriber.describe(noAxis, base.points(),
+        "of offences where the app was recorded", null, null)
+        .contains(" The column chart shows percentage of offences where the app was recorded. "));
   }
 
   @Test
@@ -96,25 +133,14 @@ class ChartDescriberTest {
         ChartDescriber.common("England and Wales; England and Wales (38 police forces)"));
     assertEquals("Wales", ChartDescriber.common("Wales; Wales"));
     assertNull(ChartDescriber.common("April 2017 – March 2020; April–June 2020"));
-    Chart c = TestCharts.twoColumns();
-    String text =
-        ChartDescriber.describe(
-            c.spec(),
-            c.points(),
-            c.unit(),
-            "April 2017 – March 2020; April–June 2020",
-            "England and Wales; England and Wales (38 police forces)");
-    assertTrue(
-        text.startsWith(
-            "Column chart of offences recorded per quarter in England and Wales. Average"),
-        text);
   }
 
   @Test
   void everyNumberInTheTextComesFromTheData() {
     for (Chart c : List.of(TestCharts.twoColumns(), TestCharts.threeBars())) {
       String text = describe(c);
-      StringBuilder allowed = new StringBuilder(c.period()).append(' ');
+      StringBuilder allowed = new StringBuilder(c.period()).append(' ')
+          .append(c.spec().headline()).append(' ');
       for (ChartPoint p : c.points()) {
         allowed.append(p.label()).append(' ').append(p.formatted()).append(' ');
       }
@@ -129,9 +155,8 @@ class ChartDescriberTest {
   void isDeterministicAndOrderFollowsTheChart() {
     Chart c = TestCharts.threeBars();
     assertEquals(describe(c), describe(c));
-    Chart bars = TestCharts.with(c, ChartType.BAR, "x", c.points());
-    String text = describe(bars);
-    assertTrue(text.indexOf("Facebook-owned") < text.indexOf("Instagram: ")
-        && text.indexOf("Instagram: ") < text.indexOf("Snapchat"));
+    String text = describe(c);
+    assertTrue(text.indexOf("for Facebook-owned") < text.indexOf("for Instagram;")
+        && text.indexOf("for Instagram;") < text.indexOf("for Snapchat"), text);
   }
 }
