@@ -58,7 +58,12 @@ public final class SiteAssembler {
       SiteConfigParser.reportMissing(d);
     }
     List<Article> articles = loadArticles(inputs, includeDrafts, d);
+    int errorsBeforeData = d.errorCount();
     LoadedData data = dataLoader.load(inputs, d);
+    // A data file that failed to load leaves its figures out; resolving charts and derived
+    // figures against what is left would report every reference to them as unknown, burying
+    // the one error that matters.
+    boolean dataBroken = d.errorCount() > errorsBeforeData;
 
     Map<String, Source> sources = new TreeMap<>();
     for (Source s : data.sources()) {
@@ -75,17 +80,16 @@ public final class SiteAssembler {
       }
       for (String src : s.sources()) {
         if (!sources.containsKey(src)) {
-          d.error(s.pos(), "statistic '" + s.id() + "' names an unknown source '" + src + "'",
-              Suggestions.didYouMean(src, sources.keySet()), data.texts().get(s.pos().path()));
+          String text = data.texts().get(s.pos().path());
+          SourcePos at = tokenAfter(text, s.pos(), "sources", src);
+          d.error(at, "unknown source '" + src + "'",
+              Suggestions.didYouMean(src, sources.keySet()), text);
         }
       }
     }
-    DerivedFigures.compute(data.derived(), stats, d);
-
     Map<String, Chart> charts = new TreeMap<>();
-    for (ChartSpec spec : data.charts()) {
-      ChartResolver.resolve(spec, stats, sources, data.texts(), describer, d)
-          .ifPresent(c -> charts.put(c.id(), c));
+    if (!dataBroken) {
+      resolveFigures(data, stats, sources, charts, d);
     }
     checkOutputCollisions(articles, d);
     if (config.isEmpty()) {
@@ -96,6 +100,46 @@ public final class SiteAssembler {
       c = new SiteConfig(c.title(), c.description(), baseUrl, c.language(), c.nav());
     }
     return Optional.of(new Site(c, articles, sources, stats, charts));
+  }
+
+  private void resolveFigures(LoadedData data, Map<String, Statistic> stats,
+      Map<String, Source> sources, Map<String, Chart> charts, Diagnostics d) {
+    DerivedFigures.compute(data.derived(), stats, d);
+    for (ChartSpec spec : data.charts()) {
+      ChartResolver.resolve(spec, stats, sources, data.texts(), describer, d)
+          .ifPresent(c -> charts.put(c.id(), c));
+    }
+  }
+
+  /**
+   * The place of {@code token} written after {@code key} in the mapping that starts at {@code
+   * from}, so an error points at the offending word; {@code from} itself when it is not found.
+   */
+  static SourcePos tokenAfter(String text, SourcePos from, String key, String token) {
+    if (text == null || from.line() < 1) {
+      return from;
+    }
+    String[] lines = text.split("\n", -1);
+    java.util.regex.Pattern word = java.util.regex.Pattern.compile(
+        "(?<![A-Za-z0-9_-])" + java.util.regex.Pattern.quote(token) + "(?![A-Za-z0-9_-])");
+    boolean inKey = false;
+    for (int i = from.line() - 1; i < lines.length; i++) {
+      String line = lines[i];
+      int start = 0;
+      if (!inKey) {
+        int k = line.indexOf(key + ":");
+        if (k < 0) {
+          continue;
+        }
+        inKey = true;
+        start = k + key.length() + 1;
+      }
+      java.util.regex.Matcher m = word.matcher(line);
+      if (m.find(start)) {
+        return new SourcePos(from.path(), i + 1, m.start() + 1);
+      }
+    }
+    return from;
   }
 
   private static void duplicate(SourcePos at, String kind, String id, SourcePos first,

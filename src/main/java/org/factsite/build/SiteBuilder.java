@@ -25,6 +25,7 @@ import org.factsite.render.chart.ChartDataFiles;
 import org.factsite.render.chart.ChartDescriber;
 import org.factsite.render.chart.ChartRenderer;
 import org.factsite.render.chart.RenderedChart;
+import org.factsite.render.markdown.LinkPlaces;
 import org.factsite.render.markdown.MarkdownRenderer;
 import org.factsite.render.markdown.MarkdownResolver;
 import org.factsite.render.markdown.PageRefs;
@@ -71,7 +72,8 @@ public final class SiteBuilder {
     timings.add(timing("parse", t0, parsed.size() + " articles"));
 
     t0 = System.nanoTime();
-    renderPages(site, parsed, templates, chartFiles, files, d);
+    LinkPlaces places = new LinkPlaces();
+    renderPages(site, parsed, templates, chartFiles, places, files, d);
     timings.add(timing("pages", t0, parsed.size() + " pages"));
 
     t0 = System.nanoTime();
@@ -84,7 +86,7 @@ public final class SiteBuilder {
     }
 
     t0 = System.nanoTime();
-    SiteChecks.run(files, site, d);
+    SiteChecks.run(files, site, places, d);
     timings.add(timing("check", t0, files.size() + " files"));
     if (d.hasErrors()) {
       return failed(d, timings);
@@ -113,8 +115,8 @@ public final class SiteBuilder {
   }
 
   private void renderPages(Site site, List<ParsedMarkdown> parsed, TemplateRenderer templates,
-      Map<String, FigureRenderer.ChartFiles> chartFiles, Map<String, byte[]> files,
-      Diagnostics d) {
+      Map<String, FigureRenderer.ChartFiles> chartFiles, LinkPlaces places,
+      Map<String, byte[]> files, Diagnostics d) {
     PageViewFactory views = new PageViewFactory(site.config(), site.articles());
     FigureRenderer figures = new FigureRenderer(templates, chartFiles, d);
     String sourcesPath = site.articles().stream()
@@ -125,7 +127,7 @@ public final class SiteBuilder {
     parsed.parallelStream().forEach(p -> {
       Article a = p.article();
       PageRefs refs = new PageRefs(a.output().rootPrefix(), site.statistics(), site.charts(),
-          sourcesPath, figures::html);
+          sourcesPath, figures::html, places);
       MarkdownResolver.resolve(p, refs, d);
       String body = markdown.render(p);
       String layout = a.meta().layout();

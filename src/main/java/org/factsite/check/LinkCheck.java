@@ -6,8 +6,10 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.factsite.diag.Diagnostic;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
+import org.factsite.render.markdown.LinkPlaces;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -20,7 +22,7 @@ final class LinkCheck {
   private LinkCheck() {}
 
   static void run(Map<String, Document> pages, Set<String> files, Map<String, String> sourceOf,
-      Diagnostics d) {
+      LinkPlaces places, Diagnostics d) {
     Map<String, Set<String>> ids = new ConcurrentHashMap<>();
     pages.entrySet().parallelStream().forEach(e -> {
       Set<String> s = new HashSet<>();
@@ -36,15 +38,16 @@ final class LinkCheck {
       String page = e.getKey();
       for (Element el : e.getValue().select("a[href], link[href], img[src], script[src]")) {
         String attr = el.hasAttr("href") ? "href" : "src";
-        check(page, el.attr(attr), files, ids, sourceOf, d);
+        check(page, el.attr(attr), files, ids, new Reporter(page, el.attr(attr), sourceOf, places,
+            d));
       }
     });
   }
 
   private static void check(String page, String ref, Set<String> files,
-      Map<String, Set<String>> ids, Map<String, String> sourceOf, Diagnostics d) {
+      Map<String, Set<String>> ids, Reporter r) {
     if (ref.isEmpty()) {
-      report(page, "a link on this page has an empty address", sourceOf, d);
+      r.report("a link on this page has an empty address", "has an empty address");
       return;
     }
     String lower = ref.toLowerCase(java.util.Locale.ROOT);
@@ -53,8 +56,8 @@ final class LinkCheck {
       return;
     }
     if (ref.startsWith("/")) {
-      report(page, "link '" + ref + "' starts with /, so it breaks when the site is published"
-          + " under a sub-path; make it relative", sourceOf, d);
+      r.report("link '" + ref + "' starts with /, so it breaks when the site is published"
+          + " under a sub-path; make it relative", "starts with /; make it relative");
       return;
     }
     String pathPart = ref;
@@ -74,7 +77,7 @@ final class LinkCheck {
     } else {
       target = resolve(page, pathPart);
       if (target == null) {
-        report(page, "link '" + ref + "' points outside the site", sourceOf, d);
+        r.report("link '" + ref + "' points outside the site", "points outside the site");
         return;
       }
       if (!files.contains(target)) {
@@ -83,9 +86,10 @@ final class LinkCheck {
         if (files.contains(asIndex)) {
           target = asIndex;
         } else {
-          report(page, "broken link '" + ref + "': nothing is published at "
-              + (target.isEmpty() ? "the site root (there is no content/index.md)" : target),
-              sourceOf, d);
+          String where = target.isEmpty()
+              ? "the site root (there is no content/index.md)" : target;
+          r.report("broken link '" + ref + "': nothing is published at " + where,
+              "nothing is published at " + where);
           return;
         }
       }
@@ -94,8 +98,9 @@ final class LinkCheck {
       Set<String> targetIds = ids.get(target);
       String decoded = decode(fragment);
       if (targetIds != null && !targetIds.contains(decoded)) {
-        report(page, "broken anchor '" + ref + "': " + target + " has no id '" + decoded + "'",
-            sourceOf, d);
+        r.report("broken anchor '" + ref + "': " + target + " has no id '" + decoded + "'",
+            (target.equals(page) ? "this page" : target) + " has no heading or id '" + decoded
+                + "'");
       }
     }
   }
@@ -124,9 +129,30 @@ final class LinkCheck {
     }
   }
 
-  private static void report(String page, String message, Map<String, String> sourceOf,
-      Diagnostics d) {
-    String origin = SiteChecks.origin(sourceOf, page);
-    d.error(SourcePos.of(origin), message + (origin.equals(page) ? "" : " (in " + page + ")"));
+  /**
+   * Reports a problem with one reference: at its line and column in the Markdown when it was
+   * written there, otherwise against the page's input (the reference came from a template).
+   */
+  private record Reporter(String page, String ref, Map<String, String> sourceOf,
+      LinkPlaces places, Diagnostics d) {
+    void report(String pageMessage, String problem) {
+      var place = places == null ? java.util.Optional.<LinkPlaces.Place>empty()
+          : places.find(page, ref);
+      if (place.isPresent()) {
+        LinkPlaces.Place p = place.get();
+        boolean anchor = problem.contains(" has no heading or id ");
+        String what = p.image() ? "missing image" : anchor ? "broken anchor" : "broken link";
+        d.add(Diagnostic.error(p.pos(), what + " '" + p.written() + "': " + problem)
+            .withHint(anchor ? "a heading's id is its text in lowercase with hyphens:"
+                + " '## More figures' is #more-figures"
+                : p.image() ? "put the file in templates/static/ and link to /assets/<name>"
+                : "write the address as it appears on the site, like /get-help/")
+            .withSourceLine(p.sourceLine()));
+        return;
+      }
+      String origin = SiteChecks.origin(sourceOf, page);
+      d.error(SourcePos.of(origin),
+          pageMessage + (origin.equals(page) ? "" : " (in " + page + ")"));
+    }
   }
 }

@@ -7,17 +7,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.factsite.diag.Diagnostics;
 import org.factsite.model.Article;
 import org.factsite.model.Site;
+import org.factsite.render.markdown.LinkPlaces;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
  * Runs every check over the built site in memory, before anything is written: links and anchors,
- * the chart figure contract, and page weight. Pages are parsed once (with jsoup) and shared.
+ * the chart figure contract, the content security policy, and page weight. Pages are parsed once (with jsoup) and shared.
  */
 public final class SiteChecks {
   private SiteChecks() {}
 
   public static void run(Map<String, byte[]> files, Site site, Diagnostics d) {
+    run(files, site, null, d);
+  }
+
+  /**
+   * Runs every check; {@code places} (may be null) says where each Markdown link was written, so a
+   * broken one is reported at its line and column.
+   */
+  public static void run(Map<String, byte[]> files, Site site, LinkPlaces places,
+      Diagnostics d) {
     Map<String, String> sourceOf = new HashMap<>();
     for (Article a : site.articles()) {
       sourceOf.put(a.output().value(), a.sourcePath());
@@ -27,7 +37,8 @@ public final class SiteChecks {
         .filter(e -> e.getKey().endsWith(".html"))
         .forEach(e -> pages.put(e.getKey(),
             Jsoup.parse(new String(e.getValue(), StandardCharsets.UTF_8))));
-    LinkCheck.run(pages, files.keySet(), sourceOf, d);
+    LinkCheck.run(pages, files.keySet(), sourceOf, places, d);
+    CspCheck.run(pages, sourceOf, d);
     FigureContractCheck.run(pages, sourceOf, d);
     PageBudgetCheck.run(pages, files, sourceOf, d);
   }

@@ -22,9 +22,12 @@ public final class Fields {
   private final Diagnostics diagnostics;
   private final String fileText;
   private final String what;
+  private final Set<String> allowed;
 
-  private Fields(YamlNode.Mapping map, String what, String fileText, Diagnostics diagnostics) {
+  private Fields(YamlNode.Mapping map, String what, Set<String> allowed, String fileText,
+      Diagnostics diagnostics) {
     this.map = map;
+    this.allowed = allowed;
     this.what = what;
     this.fileText = fileText;
     this.diagnostics = diagnostics;
@@ -52,7 +55,7 @@ public final class Fields {
             fileText);
       }
     }
-    return new Fields(m, what, fileText, diagnostics);
+    return new Fields(m, what, allowed, fileText, diagnostics);
   }
 
   public SourcePos pos() {
@@ -76,6 +79,14 @@ public final class Fields {
   }
 
   private void missing(String key) {
+    // A misspelt key was already reported with "did you mean <key>?"; saying the field is also
+    // missing would bury the one error that tells the editor what to fix.
+    for (String written : map.entries().keySet()) {
+      if (!allowed.contains(written)
+          && ("did you mean " + key + "?").equals(Suggestions.didYouMean(written, allowed))) {
+        return;
+      }
+    }
     diagnostics.error(
         map.pos(), what + " is missing the required field '" + key + "'", "add a line '" + key
             + ": …'", fileText);

@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML into {@link YamlNode}s that keep their line and column. Configured once for hostile
@@ -48,6 +50,9 @@ public final class YamlReader {
                     .maxNumberLength(100)
                     .build())
             .build();
+    // Duplicate keys are caught while the node tree is built, where the message can name both
+    // lines; Jackson's own check would point after the key and say less.
+    factory.disable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
 
   /**
@@ -72,8 +77,18 @@ public final class YamlReader {
       }
       return b.value(0);
     } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+        // SnakeYAML's marks are 0-based. The problem mark says where the parser noticed; for an
+        // unclosed quote or bracket, or a key without ':', that is often the end of the file, so
+        // point at where the broken construct began (the context mark) instead.
+        Mark at = opensConstruct(m) ? m.getContextMark() : m.getProblemMark();
+        diagnostics.error(
+            new SourcePos(path, at.getLine() + 1 + lineOffset, at.getColumn() + 1),
+            describe(m), hintFor(m), fileText);
+        return Optional.empty();
+      }
       JsonLocation loc = e.getLocation();
-      int line = loc == null ? 1 : Math.max(1, loc.getLineNr()) + lineOffset;
+      int line = loc == null ? 1 + lineOffset : Math.max(1, loc.getLineNr()) + lineOffset;
       int col = loc == null ? 1 : Math.max(1, loc.getColumnNr());
       diagnostics.error(
           new SourcePos(path, line, col), describe(e), hintFor(e), fileText);
@@ -101,6 +116,71 @@ public final class YamlReader {
       return "the YAML nests too deeply (limit " + MAX_DEPTH + " levels)";
     }
     return "invalid YAML: " + m;
+  }
+
+  private static boolean opensConstruct(MarkedYAMLException e) {
+    String c = String.valueOf(e.getContext());
+    return e.getContextMark() != null
+        && (c.contains("quoted scalar") || c.contains("flow sequence")
+            || c.contains("flow mapping") || c.contains("simple key"));
+  }
+
+  /** SnakeYAML's context ("while scanning a quoted scalar") and problem, said for editors. */
+  private static String describe(MarkedYAMLException e) {
+    String problem = firstLine(e.getProblem());
+    String context = String.valueOf(e.getContext());
+    String lower = (problem + " " + context).toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("alias") || lower.contains("anchor")) {
+      return "YAML anchors and aliases (& and *) are not allowed";
+    }
+    if (lower.contains("global tag") || lower.contains("tag")) {
+      return "YAML tags (!!something) are not allowed";
+    }
+    if (lower.contains("nesting depth")) {
+      return "the YAML nests too deeply (limit " + MAX_DEPTH + " levels)";
+    }
+    if (lower.contains("code points") || lower.contains("exceeds the limit")) {
+      return "file is too large (the limit is " + MAX_CHARS + " characters)";
+    }
+    if (problem.contains("\\t") || problem.contains("(TAB)")) {
+      return "invalid YAML: a tab is used for indentation";
+    }
+    if (opensConstruct(e)) {
+      if (context.contains("quoted scalar")) {
+        return "invalid YAML: the quote that starts here is never closed";
+      }
+      if (context.contains("flow sequence")) {
+        return "invalid YAML: the [ list that starts here is not closed with ]";
+      }
+      if (context.contains("flow mapping")) {
+        return "invalid YAML: the { that starts here is not closed with }";
+      }
+      return "invalid YAML: this line has no ':' between a key and its value";
+    }
+    if (problem.contains("mapping values are not allowed")) {
+      return "invalid YAML: a ':' in a value that is not in quotes";
+    }
+    return "invalid YAML: " + problem;
+  }
+
+  private static String hintFor(MarkedYAMLException e) {
+    String m = e.getProblem() + " " + e.getContext();
+    if (m.contains("mapping values are not allowed")) {
+      return "a value containing ': ' must be put in quotes";
+    }
+    if (m.contains("\\t") || m.contains("(TAB)")) {
+      return "YAML indents with spaces, not tabs";
+    }
+    if (m.contains("quoted scalar")) {
+      return "close the quotes at the end of the value";
+    }
+    if (m.contains("flow sequence")) {
+      return "close the list with ] (items are separated by commas)";
+    }
+    if (m.contains("simple key") || m.contains("could not find expected ':'")) {
+      return "write 'key: value', with a colon and a space";
+    }
+    return null;
   }
 
   private static String hintFor(JsonProcessingException e) {

@@ -74,13 +74,15 @@ public final class TestSite {
   public TestSite withDefaults() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("site.yaml", "title: Test site\nbase_url: https://example.org/repo/\nlanguage: en-GB\n");
-    String page = "<!DOCTYPE html><html lang=\"${site.language}\"><head><title>${page.title}"
-        + "</title></head><body><nav><#list site.nav as n><a href=\"${n.href}\">${n.title}</a>"
+    String csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        + "style-src 'self'; img-src 'self'\">";
+    String page = "<!DOCTYPE html><html lang=\"${site.language}\"><head>" + csp + "<title>"
+        + "${page.title}</title></head><body><nav><#list site.nav as n><a href=\"${n.href}\">${n.title}</a>"
         + "</#list></nav><main><h1>${page.title}</h1>${page.body?no_esc}</main></body></html>\n";
     m.put("templates/page.ftlh", page);
     m.put("templates/home.ftlh", page);
     m.put("templates/not-found.ftlh", page);
-    m.put("templates/sources.ftlh", "<!DOCTYPE html><html><body><h1>${page.title}</h1>"
+    m.put("templates/sources.ftlh", "<!DOCTYPE html><html><head>" + csp + "</head><body><h1>${page.title}</h1>"
         + "${page.body?no_esc}<#list statistics as s><p id=\"${s.anchor}\">${s.value}"
         + "<#list s.sources as src> ${src.title}</#list></p></#list></body></html>\n");
     m.put("templates/figure.ftlh", "<figure class=\"chart\" id=\"figure-${chart.id}\">"

@@ -140,12 +140,30 @@ public final class MarkdownResolver {
                 return "";
               }
               case SITE_ROOT -> {
-                return LinkPolicy.relativise(dest, refs.rootPrefix());
+                String href = LinkPolicy.relativise(dest, refs.rootPrefix());
+                remember(node, href, dest, what);
+                return href;
+              }
+              case EXTERNAL -> {
+                return dest;
               }
               default -> {
+                remember(node, dest, dest, what);
                 return dest;
               }
             }
+          }
+
+          private void remember(Node node, String href, String written, String what) {
+            List<SourceSpan> spans = node.getSourceSpans();
+            if (spans.isEmpty() || refs.places() == null) {
+              return;
+            }
+            int line = spans.get(0).getLineIndex();
+            refs.places().add(article.output().value(), href, new LinkPlaces.Place(
+                new SourcePos(article.sourcePath(), article.bodyLine() + line,
+                    spans.get(0).getColumnIndex() + 1),
+                written, what.equals("image"), Diagnostics.lineOf(article.body(), line + 1)));
           }
 
           private void at(Node node, String message, String hint) {

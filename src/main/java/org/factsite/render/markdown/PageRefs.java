@@ -10,13 +10,21 @@ import org.factsite.model.Statistic;
  * chart's figure is written.
  *
  * @param sourcesPath site path of the sources page ({@code sources/}), or null when none exists
+ * @param places where each internal link was written, for the link check
  */
 public record PageRefs(
     String rootPrefix,
     Map<String, Statistic> statistics,
     Map<String, Chart> charts,
     String sourcesPath,
-    FigureHtml figures) {
+    FigureHtml figures,
+    LinkPlaces places) {
+
+  /** References without a record of link places (tests, previews). */
+  public PageRefs(String rootPrefix, Map<String, Statistic> statistics, Map<String, Chart> charts,
+      String sourcesPath, FigureHtml figures) {
+    this(rootPrefix, statistics, charts, sourcesPath, figures, new LinkPlaces());
+  }
 
   /** Writes the HTML of one chart figure for a page. */
   public interface FigureHtml {

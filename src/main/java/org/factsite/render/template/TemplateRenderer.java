@@ -11,6 +11,7 @@ import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.factsite.diag.Diagnostic;
@@ -26,6 +27,7 @@ import org.factsite.load.Inputs;
 public final class TemplateRenderer {
   private final Configuration config;
   private final Inputs inputs;
+  private List<Diagnostic> unsafe;
 
   public TemplateRenderer(Inputs inputs) {
     this.inputs = inputs;
@@ -48,6 +50,13 @@ public final class TemplateRenderer {
     config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
   }
 
+  private synchronized List<Diagnostic> unsafe() {
+    if (unsafe == null) {
+      unsafe = TemplateSafety.check(inputs);
+    }
+    return unsafe;
+  }
+
   /** True when the site has a template for this name ({@code page.ftlh}). */
   public boolean has(String name) {
     return inputs.has(InputsTemplateLoader.PREFIX + name);
@@ -55,6 +64,11 @@ public final class TemplateRenderer {
 
   /** Checks that the template parses and that its output format is HTML. */
   public Optional<Template> template(String name, Diagnostics d) {
+    List<Diagnostic> unsafe = unsafe();
+    if (!unsafe.isEmpty()) {
+      unsafe.forEach(d::add);
+      return Optional.empty();
+    }
     try {
       Template t = config.getTemplate(name);
       OutputFormat f = t.getOutputFormat();
@@ -69,7 +83,7 @@ public final class TemplateRenderer {
           "create templates/" + name);
     } catch (ParseException e) {
       d.add(located(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(),
-          "template syntax error: " + firstLine(e.getEditorMessage()), name));
+          "template syntax error: " + withoutNotes(e.getEditorMessage()), name));
     } catch (IOException e) {
       d.error(SourcePos.of(InputsTemplateLoader.PREFIX + name),
           "could not read template: " + firstLine(e.getMessage()));
@@ -90,9 +104,15 @@ public final class TemplateRenderer {
       return Optional.of(out.toString());
     } catch (TemplateException e) {
       String where = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
+      String blamed = e.getBlamedExpressionString();
+      boolean missing = e instanceof freemarker.core.InvalidReferenceException && blamed != null;
+      String message = missing
+          ? "'" + blamed + "' is missing (not defined, or empty)"
+          : withoutNotes(e.getMessageWithoutStackTop());
       d.add(located(where, e.getLineNumber(), e.getColumnNumber(),
-          "template error while rendering " + forWhat + ": " + firstLine(e.getMessageWithoutStackTop()),
-          name));
+          "template error while rendering " + forWhat + ": " + message, name)
+          .withHint(missing ? "check the spelling; write ${" + blamed + "!} to show nothing when"
+              + " it is missing" : null));
     } catch (IOException | RuntimeException e) {
       d.error(SourcePos.of(InputsTemplateLoader.PREFIX + name),
           "template failed while rendering " + forWhat + ": " + firstLine(String.valueOf(e.getMessage())));
@@ -115,6 +135,13 @@ public final class TemplateRenderer {
     }
     return Diagnostic.error(new SourcePos(path, l, c), message)
         .withSourceLine(Diagnostics.lineOf(text, l));
+  }
+
+  /** FreeMarker's message without its tips and notes, on one line. */
+  private static String withoutNotes(String s) {
+    String t = firstLine(s).replaceAll("\\s*\\(Note that [^)]*\\)", "")
+        .replaceAll("\\s*Check if the FreeMarker end-tags.*$", "");
+    return t.strip();
   }
 
   private static String firstLine(String s) {
