@@ -139,7 +139,15 @@ public final class TemplateRenderer {
 
   /** FreeMarker's message without its tips and notes, on one line. */
   private static String withoutNotes(String s) {
-    String t = firstLine(s).replaceAll("\\s*\\(Note that [^)]*\\)", "")
+    String t = firstLine(s);
+    if (t.endsWith(":") && s != null) {
+      // "Template inclusion failed (for parameter value "x"):" says why on the next line.
+      String[] lines = s.strip().split("\n");
+      if (lines.length > 1) {
+        t = t + " " + lines[1].strip();
+      }
+    }
+    t = t.replaceAll("\\s*\\(Note that [^)]*\\)", "")
         .replaceAll("\\s*Check if the FreeMarker end-tags.*$", "");
     return t.strip();
   }
