@@ -91,7 +91,7 @@ public final class SiteAssembler {
     if (!dataBroken) {
       resolveFigures(data, stats, sources, charts, d);
     }
-    checkOutputCollisions(articles, d);
+    checkOutputCollisions(articles, inputs, d);
     if (config.isEmpty()) {
       return Optional.empty();
     }
@@ -177,12 +177,21 @@ public final class SiteAssembler {
     }
   }
 
-  private static void checkOutputCollisions(List<Article> articles, Diagnostics d) {
+  private static void checkOutputCollisions(List<Article> articles, Inputs inputs,
+      Diagnostics d) {
     Map<String, Article> byKey = new HashMap<>();
     for (Article a : articles) {
       Article other = byKey.putIfAbsent(a.output().collisionKey(), a);
       if (other != null) {
-        d.error(SourcePos.of(a.sourcePath()),
+        String text = null;
+        try {
+          text = inputs.text(a.sourcePath());
+        } catch (java.nio.charset.CharacterCodingException e) {
+          // Already reported while loading.
+        }
+        SourcePos at = tokenAfter(text, new SourcePos(a.sourcePath(), 1, 1), "slug",
+            a.meta().slug());
+        d.error(at,
             "this page would be written to " + a.output().value() + ", which "
                 + other.sourcePath() + " also writes",
             "give one of them a different slug");

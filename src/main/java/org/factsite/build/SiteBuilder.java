@@ -86,7 +86,7 @@ public final class SiteBuilder {
     }
 
     t0 = System.nanoTime();
-    SiteChecks.run(files, site, places, d);
+    SiteChecks.run(files, site, places, inputs, d);
     timings.add(timing("check", t0, files.size() + " files"));
     if (d.hasErrors()) {
       return failed(d, timings);
@@ -168,12 +168,24 @@ public final class SiteBuilder {
   }
 
   private static void copyStatic(Inputs inputs, Map<String, byte[]> files, Diagnostics d) {
+    // GitHub Pages is served from case-sensitive storage but edited on laptops that are not:
+    // two names that differ only in case would overwrite each other there.
+    Map<String, String> byKey = new HashMap<>();
     for (String path : inputs.under(STATIC_DIR, "")) {
       String target = ASSETS_DIR + path.substring(STATIC_DIR.length());
+      OutputPath out;
       try {
-        new OutputPath(target);
+        out = new OutputPath(target);
       } catch (IllegalArgumentException e) {
-        d.error(SourcePos.of(path), "this file name cannot be published: " + e.getMessage());
+        d.error(new SourcePos(path, 1, 1),
+            "this file name cannot be published: " + e.getMessage());
+        continue;
+      }
+      String other = byKey.putIfAbsent(out.collisionKey(), path);
+      if (other != null) {
+        d.error(new SourcePos(path, 1, 1), "this file would be published as " + target
+            + ", which " + other + " also writes (names must differ in more than case)",
+            "rename one of them");
         continue;
       }
       files.put(target, inputs.bytes(path));

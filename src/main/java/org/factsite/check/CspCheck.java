@@ -2,6 +2,8 @@ package org.factsite.check;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.factsite.diag.Diagnostic;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
 import org.jsoup.nodes.Attribute;
@@ -20,42 +22,49 @@ final class CspCheck {
 
   private CspCheck() {}
 
-  static void run(Map<String, Document> pages, Map<String, String> sourceOf, Diagnostics d) {
+  static void run(Map<String, Document> pages, Map<String, String> sourceOf,
+      TemplatePlaces templates, Diagnostics d) {
     pages.forEach((page, doc) -> {
-      Problems p = new Problems(page, sourceOf, d);
+      Problems p = new Problems(page, sourceOf, templates, d);
       Element meta = doc.selectFirst(META);
       if (meta == null) {
-        p.add("the page has no Content-Security-Policy meta tag",
+        p.add(null, "the page has no Content-Security-Policy meta tag",
             "add <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                 + "style-src 'self'; img-src 'self'\"> to the template's <head>");
       } else {
         String policy = meta.attr("content").toLowerCase(Locale.ROOT);
         if (!policy.matches(".*default-src\\s+'(none|self)'.*") || policy.contains("unsafe-")
             || policy.matches(".*\\s(https?:|\\*|data:).*")) {
-          p.add("the Content-Security-Policy is not strict: '" + meta.attr("content") + "'",
+          p.add(Pattern.compile("(?i)Content-Security-Policy"),
+              "the Content-Security-Policy is not strict: '" + meta.attr("content") + "'",
               "start it with default-src 'none' and allow only 'self'");
         }
       }
       for (Element el : doc.getAllElements()) {
         String tag = el.normalName();
         if (tag.equals("script") && !el.hasAttr("src")) {
-          p.add("inline <script> is not allowed", "put the script in templates/static/ and load"
+          p.add(Pattern.compile("(?i)<script(?![^>]*\\ssrc\\s*=)"),
+              "inline <script> is not allowed", "put the script in templates/static/ and load"
               + " it with <script src=…>");
         }
         if (tag.equals("style")) {
-          p.add("a <style> element is not allowed", "move the rules to templates/static/style.css");
+          p.add(Pattern.compile("(?i)<style\\b"), "a <style> element is not allowed",
+              "move the rules to templates/static/style.css");
         }
         if (tag.equals("iframe") || tag.equals("object") || tag.equals("embed")
             || tag.equals("frame")) {
-          p.add("<" + tag + "> is not allowed", "link to the content instead of embedding it");
+          p.add(Pattern.compile("(?i)<" + tag + "\\b"), "<" + tag + "> is not allowed",
+              "link to the content instead of embedding it");
         }
         for (Attribute a : el.attributes()) {
           String name = a.getKey().toLowerCase(Locale.ROOT);
           if (name.equals("style")) {
-            p.add("a style attribute on <" + tag + "> is not allowed",
+            p.add(Pattern.compile("(?i)<" + tag + "\\b[^>]*\\sstyle\\s*="),
+                "a style attribute on <" + tag + "> is not allowed",
                 "give the element a class and style it in templates/static/style.css");
           } else if (name.startsWith("on")) {
-            p.add("an event handler attribute " + name + "= on <" + tag + "> is not allowed",
+            p.add(Pattern.compile("(?i)\\s" + Pattern.quote(name) + "\\s*="),
+                "an event handler attribute " + name + "= on <" + tag + "> is not allowed",
                 "pages carry no inline script");
           } else if (name.equals("href") || name.equals("src") || name.equals("srcset")
               || name.equals("action") || name.equals("formaction") || name.equals("poster")) {
@@ -71,14 +80,16 @@ final class CspCheck {
     String v = value.replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(Locale.ROOT);
     if (v.startsWith("javascript:") || v.startsWith("vbscript:") || v.startsWith("data:")
         || v.startsWith("file:")) {
-      p.add("<" + tag + " " + attr + "> uses an address that is not allowed: '"
+      p.add(Pattern.compile(Pattern.quote(value)),
+          "<" + tag + " " + attr + "> uses an address that is not allowed: '"
           + abbreviate(value) + "'", null);
       return;
     }
     boolean fetched = !tag.equals("a") && !(tag.equals("link") && !fetchedLink(el));
     boolean external = v.startsWith("http:") || v.startsWith("https:") || v.startsWith("//");
     if (fetched && external) {
-      p.add("<" + tag + " " + attr + "> loads '" + abbreviate(value) + "' from another site",
+      p.add(Pattern.compile(Pattern.quote(value)),
+          "<" + tag + " " + attr + "> loads '" + abbreviate(value) + "' from another site",
           "copy the file into templates/static/ and load it from there");
     }
   }
@@ -94,9 +105,20 @@ final class CspCheck {
     return s.length() > 60 ? s.substring(0, 60) + "…" : s;
   }
 
-  /** Reports against the page's input, one line per distinct problem. */
-  private record Problems(String page, Map<String, String> sourceOf, Diagnostics d) {
-    void add(String message, String hint) {
+  /**
+   * Reports at the template line that wrote the markup when it can be found, so a problem shared
+   * by every page is one error; otherwise against the page's input.
+   */
+  private record Problems(String page, Map<String, String> sourceOf, TemplatePlaces templates,
+      Diagnostics d) {
+    void add(Pattern needle, String message, String hint) {
+      var found = needle == null ? java.util.Optional.<TemplatePlaces.Found>empty()
+          : templates.find(needle);
+      if (found.isPresent()) {
+        d.add(Diagnostic.error(found.get().pos(), message).withHint(hint)
+            .withSourceLine(found.get().line()));
+        return;
+      }
       String origin = SiteChecks.origin(sourceOf, page);
       d.error(SourcePos.of(origin), message + (origin.equals(page) ? "" : " (in " + page + ")"),
           hint);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.factsite.diag.Diagnostics;
+import org.factsite.load.Inputs;
 import org.factsite.model.Article;
 import org.factsite.model.Site;
 import org.factsite.render.markdown.LinkPlaces;
@@ -19,15 +20,16 @@ public final class SiteChecks {
   private SiteChecks() {}
 
   public static void run(Map<String, byte[]> files, Site site, Diagnostics d) {
-    run(files, site, null, d);
+    run(files, site, null, null, d);
   }
 
   /**
    * Runs every check; {@code places} (may be null) says where each Markdown link was written, so a
-   * broken one is reported at its line and column.
+   * broken one is reported at its line and column; {@code inputs} (may be null) lets a page
+   * problem that a template caused be reported in that template.
    */
   public static void run(Map<String, byte[]> files, Site site, LinkPlaces places,
-      Diagnostics d) {
+      Inputs inputs, Diagnostics d) {
     Map<String, String> sourceOf = new HashMap<>();
     for (Article a : site.articles()) {
       sourceOf.put(a.output().value(), a.sourcePath());
@@ -38,7 +40,7 @@ public final class SiteChecks {
         .forEach(e -> pages.put(e.getKey(),
             Jsoup.parse(new String(e.getValue(), StandardCharsets.UTF_8))));
     LinkCheck.run(pages, files.keySet(), sourceOf, places, d);
-    CspCheck.run(pages, sourceOf, d);
+    CspCheck.run(pages, sourceOf, TemplatePlaces.of(inputs), d);
     FigureContractCheck.run(pages, sourceOf, d);
     PageBudgetCheck.run(pages, files, sourceOf, d);
   }

@@ -113,7 +113,7 @@ public final class ArticleLoader {
     for (String segment : dir.split("/")) {
       if (!segment.isEmpty() && !Ids.SLUG.matcher(segment).matches()) {
         diagnostics.error(
-            SourcePos.of(path),
+            new SourcePos(path, 1, 1),
             "the folder name '" + segment + "' may only use lowercase letters, digits and hyphens",
             "rename the folder to '" + suggestSlug(segment) + "'");
         return Optional.empty();
@@ -121,7 +121,7 @@ public final class ArticleLoader {
     }
     if (!Ids.SLUG.matcher(fileName).matches() && slug.equals(fileName)) {
       diagnostics.error(
-          SourcePos.of(path),
+          new SourcePos(path, 1, 1),
           "the file name '" + fileName + ".md' is not a valid page address",
           "rename it to '" + suggestSlug(fileName) + ".md' or set 'slug:' in the front matter");
       return Optional.empty();

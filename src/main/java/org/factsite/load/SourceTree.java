@@ -48,7 +48,7 @@ public final class SourceTree {
               }
               if (Files.isSymbolicLink(d) && !d.toRealPath().startsWith(realRoot)) {
                 diagnostics.error(
-                    SourcePos.of(relative(root, d)),
+                    new SourcePos(relative(root, d), 1, 1),
                     "symbolic link points outside the site folder",
                     "copy the files into the site instead of linking to them");
                 return FileVisitResult.SKIP_SUBTREE;
@@ -75,7 +75,7 @@ public final class SourceTree {
     Path real = f.toRealPath();
     if (!real.startsWith(realRoot)) {
       diagnostics.error(
-          SourcePos.of(rel),
+          new SourcePos(rel, 1, 1),
           "symbolic link points outside the site folder",
           "copy the file into the site instead of linking to it");
       return;
@@ -85,7 +85,7 @@ public final class SourceTree {
     }
     if (Files.size(real) > MAX_FILE_BYTES) {
       diagnostics.error(
-          SourcePos.of(rel),
+          new SourcePos(rel, 1, 1),
           "file is too large (" + Files.size(real) + " bytes; the limit is " + MAX_FILE_BYTES
               + ")");
       return;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -231,6 +232,19 @@ public final class YamlReader {
       }
       JsonToken t = p.currentToken();
       SourcePos pos = here();
+      // Jackson passes anchors, aliases and tags through rather than refusing them; they have no
+      // use in site files, and aliases are how "billion laughs" documents multiply.
+      if (p instanceof YAMLParser y && (y.isCurrentAlias() || y.getObjectId() != null)) {
+        diagnostics.error(pos, "YAML anchors and aliases (& and *) are not allowed",
+            "write the value out in full", fileText);
+        return Optional.empty();
+      }
+      if (p.getTypeId() != null) {
+        diagnostics.error(pos, "YAML tags (!!something) are not allowed",
+            "remove the tag '" + p.getTypeId() + "' in front of the value",
+            fileText);
+        return Optional.empty();
+      }
       switch (t) {
         case START_OBJECT:
           {
