@@ -35,7 +35,7 @@ final class CspCheck {
         String policy = meta.attr("content").toLowerCase(Locale.ROOT);
         if (!policy.matches(".*default-src\\s+'(none|self)'.*") || policy.contains("unsafe-")
             || policy.matches(".*\\s(https?:|\\*|data:).*")) {
-          p.add(Pattern.compile("(?i)Content-Security-Policy"),
+          p.add(Pattern.compile(Pattern.quote(meta.attr("content"))),
               "the Content-Security-Policy is not strict: '" + meta.attr("content") + "'",
               "start it with default-src 'none' and allow only 'self'");
         }
