@@ -48,7 +48,26 @@ public final class MarkdownRenderer {
   }
 
   public ParsedMarkdown parse(Article article) {
+    var tooDeep = NestingGuard.scan(article.body());
+    if (tooDeep.isPresent()) {
+      return ParsedMarkdown.refused(article, tooDeep.get());
+    }
+    try {
+      return parseChecked(article);
+    } catch (StackOverflowError e) {
+      // Nesting the line scan cannot see (inline formatting inside itself) overflowed a
+      // recursive walk in the parser; refuse the article rather than the whole process.
+      return ParsedMarkdown.refused(article, new NestingGuard.Refusal(0, 0,
+          "this article nests its formatting too deeply to read", "simplify the formatting"));
+    }
+  }
+
+  private ParsedMarkdown parseChecked(Article article) {
     Node doc = parser.parse(article.body());
+    var tooDeep = NestingGuard.checkDepth(doc);
+    if (tooDeep.isPresent()) {
+      return ParsedMarkdown.refused(article, tooDeep.get());
+    }
     List<Directive> directives = new ArrayList<>();
     doc.accept(
         new AbstractVisitor() {

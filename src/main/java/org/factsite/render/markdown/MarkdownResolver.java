@@ -30,6 +30,13 @@ public final class MarkdownResolver {
 
   public static void resolve(ParsedMarkdown parsed, PageRefs refs, Diagnostics d) {
     Article article = parsed.article();
+    if (parsed.refusal() != null) {
+      NestingGuard.Refusal r = parsed.refusal();
+      d.add(Diagnostic.error(new SourcePos(article.sourcePath(), article.bodyLine() + r.line(),
+              r.column() + 1), r.message()).withHint(r.hint())
+          .withSourceLine(Diagnostics.lineOf(article.body(), r.line() + 1)));
+      return;
+    }
     int[] figureNumber = {0};
     int[] lastHeading = {1};
     parsed.document().accept(
