@@ -162,7 +162,7 @@ class InlineSiteTest {
         [missing](/nowhere/)
         """).withDefaults().build();
     b.assertFails();
-    assertTrue(b.errors().contains("broken link '../nowhere/'"), b.errors());
+    assertTrue(b.errors().contains("broken link '/nowhere/'"), b.errors());
   }
 
   @Test
@@ -176,7 +176,7 @@ class InlineSiteTest {
 
         [x](/a/#not-a-heading) [y](#real-heading)
         """).withDefaults().build();
-    assertTrue(b.errors().contains("has no id 'not-a-heading'"), b.errors());
+    assertTrue(b.errors().contains("has no heading or id 'not-a-heading'"), b.errors());
     assertFalse(b.errors().contains("real-heading"), b.errors());
   }
 
@@ -255,7 +255,7 @@ class InlineSiteTest {
         slug: same
         ---
         """).withDefaults().build()
-        .assertError("content/b.md: this page would be written to same/index.html, which "
+        .assertError("content/b.md:3:7: this page would be written to same/index.html, which "
             + "content/a.md also writes");
   }
 
