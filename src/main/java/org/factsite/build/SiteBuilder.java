@@ -108,7 +108,10 @@ public final class SiteBuilder {
         out.put(chart.id(), new FigureRenderer.ChartFiles(base + ".svg", r.width(), r.height(),
             base + ".csv", csv.length, base + ".json"));
       } catch (RuntimeException e) {
-        d.error(chart.spec().pos(), "could not draw chart '" + chart.id() + "': " + e);
+        // Editors see what went wrong in words, not a Java class name.
+        d.error(chart.spec().pos(), "could not draw chart '" + chart.id() + "': "
+            + (e.getMessage() == null ? "an internal error in the chart renderer"
+                : e.getMessage()), "check the chart's bars and values");
       }
     });
     return out;
