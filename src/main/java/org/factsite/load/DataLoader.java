@@ -36,9 +36,6 @@ public final class DataLoader {
           "period_start", "period_end", "geography", "caveat", "sources");
   private static final Set<String> DERIVED_KEYS =
       Set.of("id", "label", "operation", "of", "to", "minus", "decimals", "caveat");
-  private static final Set<String> CHART_KEYS =
-      Set.of("headline", "subtitle", "type", "value_axis", "description", "bars", "notes");
-  private static final Set<String> BAR_KEYS = Set.of("label", "stat");
   public static final Set<String> OPERATIONS = Set.of("per-quarter", "ratio", "difference");
 
   private final YamlReader yaml;
@@ -69,7 +66,7 @@ public final class DataLoader {
         continue;
       }
       if (path.startsWith(CHARTS_DIR)) {
-        chart(path, root.get(), text.get(), diagnostics).ifPresent(charts::add);
+        ChartSpecReader.read(path, root.get(), text.get(), diagnostics).ifPresent(charts::add);
       } else {
         dataset(root.get(), text.get(), diagnostics, sources, stats, derived);
       }
@@ -271,58 +268,5 @@ public final class DataLoader {
     return Optional.of(
         new DerivedSpec(id, label, op, of, f.posOf("of"), other, otherPos,
             decimals == null ? 0 : decimals, caveat, f.pos(), text));
-  }
-
-  private Optional<ChartSpec> chart(String path, YamlNode root, String text, Diagnostics d) {
-    String id = path.substring(CHARTS_DIR.length(), path.lastIndexOf('.'));
-    if (!Ids.ID.matcher(id).matches() || id.contains("/")) {
-      d.error(new SourcePos(path, 1, 1),
-          "the chart file name '" + id + "' may only use lowercase letters, digits, _ and -",
-          null, text);
-      return Optional.empty();
-    }
-    Fields f = Fields.of(root, "a chart", CHART_KEYS, text, d);
-    if (f == null) {
-      return Optional.empty();
-    }
-    String headline = f.text("headline", true);
-    String subtitle = f.text("subtitle", true);
-    String typeText = f.text("type", false);
-    ChartType type = ChartType.COLUMN;
-    if (typeText != null) {
-      switch (typeText) {
-        case "bar" -> type = ChartType.BAR;
-        case "column" -> type = ChartType.COLUMN;
-        default -> {
-          d.error(f.posOf("type"), "unknown chart type '" + typeText + "'",
-              "use bar or column", text);
-          return Optional.empty();
-        }
-      }
-    }
-    String valueAxis = f.text("value_axis", true);
-    String description = f.text("description", false);
-    String notes = f.text("notes", false);
-    List<ChartBar> bars = new ArrayList<>();
-    for (YamlNode b : f.list("bars", true)) {
-      Fields bf = Fields.of(b, "a chart bar", BAR_KEYS, text, d);
-      if (bf == null) {
-        continue;
-      }
-      String label = bf.text("label", true);
-      String stat = bf.text("stat", true);
-      if (label != null && stat != null) {
-        bars.add(new ChartBar(label, stat, bf.posOf("stat")));
-      }
-    }
-    if (headline == null || subtitle == null || valueAxis == null) {
-      return Optional.empty();
-    }
-    if (bars.isEmpty()) {
-      d.error(f.pos(), "a chart needs at least one bar", null, text);
-      return Optional.empty();
-    }
-    return Optional.of(new ChartSpec(id, headline, subtitle, type, valueAxis, description, notes,
-        bars, new SourcePos(path, 1, 1)));
   }
 }
