@@ -22,6 +22,7 @@ import org.factsite.model.OutputPath;
 import org.factsite.model.Site;
 import org.factsite.render.chart.ChartCache;
 import org.factsite.render.chart.ChartDataFiles;
+import org.factsite.render.chart.ChartPictures;
 import org.factsite.render.chart.ChartDescriber;
 import org.factsite.render.chart.ChartRenderer;
 import org.factsite.render.chart.RenderedChart;
@@ -99,14 +100,18 @@ public final class SiteBuilder {
     Map<String, FigureRenderer.ChartFiles> out = new ConcurrentHashMap<>();
     site.charts().values().parallelStream().forEach(chart -> {
       try {
-        RenderedChart r = charts.render(chart);
+        ChartPictures pictures = charts.pictures(chart);
+        RenderedChart r = pictures.wide();
+        RenderedChart narrow = pictures.narrow();
         byte[] csv = utf8(ChartDataFiles.csv(chart));
         String base = "charts/" + chart.id();
         files.put(base + ".svg", utf8(r.svg()));
+        files.put(base + "-narrow.svg", utf8(narrow.svg()));
         files.put(base + ".csv", csv);
         files.put(base + ".json", utf8(ChartDataFiles.json(chart)));
         out.put(chart.id(), new FigureRenderer.ChartFiles(base + ".svg", r.width(), r.height(),
-            base + ".csv", csv.length, base + ".json"));
+            base + "-narrow.svg", narrow.width(), narrow.height(), base + ".csv", csv.length,
+            base + ".json"));
       } catch (RuntimeException e) {
         // Editors see what went wrong in words, not a Java class name.
         d.error(chart.spec().pos(), "could not draw chart '" + chart.id() + "': "

@@ -20,7 +20,7 @@ import org.factsite.model.Chart;
  * different ids render in parallel, and a chart asked for by two threads at once is drawn once.
  */
 public final class ChartCache {
-  private record Entry(String key, RenderedChart chart) {}
+  private record Entry(String key, ChartPictures pictures) {}
 
   private final ChartRenderer renderer;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -30,8 +30,16 @@ public final class ChartCache {
     this.renderer = Objects.requireNonNull(renderer, "renderer");
   }
 
-  /** The drawing of {@code chart}: the cached one if its content is unchanged, else a new one. */
+  /** The wide drawing of {@code chart}; see {@link #pictures}. */
   public RenderedChart render(Chart chart) {
+    return pictures(chart).wide();
+  }
+
+  /**
+   * Both drawings of {@code chart}, wide and narrow: the cached ones if its content is unchanged,
+   * else new ones.
+   */
+  public ChartPictures pictures(Chart chart) {
     String key = key(chart);
     Entry entry =
         entries.compute(
@@ -41,9 +49,9 @@ public final class ChartCache {
                 return old;
               }
               renders.incrementAndGet();
-              return new Entry(key, renderer.render(chart));
+              return new Entry(key, renderer.renderBoth(chart));
             });
-    return entry.chart();
+    return entry.pictures();
   }
 
   /** How many times this cache has drawn a chart (misses), for logs and tests. */

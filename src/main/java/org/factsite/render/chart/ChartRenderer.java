@@ -48,7 +48,7 @@ import org.knowm.xchart.style.CategoryStyler;
  */
 public final class ChartRenderer {
   /** Changes whenever the same chart would be drawn differently; part of the cache key. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
 
   /** Width of every chart, in CSS pixels. */
   public static final int WIDTH = 640;
@@ -61,8 +61,8 @@ public final class ChartRenderer {
   static final Font VALUE = ChartFonts.BOLD.deriveFont(14f);
   static final Font AXIS_TITLE = ChartFonts.REGULAR.deriveFont(13f);
 
-  private static final int PAD = 8;
-  private static final int GAP = 6;
+  static final int PAD = 8;
+  static final int GAP = 6;
   private static final int TARGET_TICKS = 5;
   /** Least distance between value-axis gridlines, in pixels: about five on a column chart. */
   private static final int TICK_SPACING = 56;
@@ -73,12 +73,31 @@ public final class ChartRenderer {
    */
   private static final double PLOT_CONTENT = 0.98;
 
-  private static final BasicStroke HAIRLINE = new BasicStroke(1f);
+  static final BasicStroke HAIRLINE = new BasicStroke(1f);
+
+  private final NarrowChartRenderer narrow = new NarrowChartRenderer();
 
   public ChartRenderer() {
     // Fail here, not at the first chart, if the bundled fonts are missing.
     Objects.requireNonNull(ChartFonts.REGULAR);
     Objects.requireNonNull(ChartFonts.BOLD);
+  }
+
+  /**
+   * Draws {@code chart} twice: the wide picture for screens and the narrow one for phones, where
+   * the wide one would shrink its text below a readable size.
+   */
+  public ChartPictures renderBoth(Chart chart) {
+    return new ChartPictures(render(chart), renderNarrow(chart));
+  }
+
+  /** Draws the phone-width variant of {@code chart}; see {@link NarrowChartRenderer}. */
+  public RenderedChart renderNarrow(Chart chart) {
+    Objects.requireNonNull(chart, "chart");
+    if (chart.points().isEmpty()) {
+      throw new IllegalArgumentException("chart " + chart.id() + " has no bars");
+    }
+    return narrow.render(chart);
   }
 
   /** Draws {@code chart}. It must have at least one point. */
@@ -369,9 +388,9 @@ public final class ChartRenderer {
 
   // ---------------------------------------------------------------- shared
 
-  private static SVGGraphics2D graphics(Chart chart, int width, int height) {
+  static SVGGraphics2D graphics(Chart chart, int width, int height) {
     SVGGraphics2D g = new SVGGraphics2D(width, height);
-    g.setDefsKeyPrefix(chart.id() + "-");
+    g.setDefsKeyPrefix(chart.id() + (width == WIDTH ? "-" : "-narrow-"));
     g.setGeomDoubleConverter(Svg::tenth);
     g.setTransformDoubleConverter(Svg::thousandth);
     // Any drawString (ours never, XChart's normally not) becomes outlines, never <text>.
@@ -380,7 +399,7 @@ public final class ChartRenderer {
     return g;
   }
 
-  private static RenderedChart finish(Chart chart, SVGGraphics2D g, int width, int height) {
+  static RenderedChart finish(Chart chart, SVGGraphics2D g, int width, int height) {
     String svg = g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null);
     g.dispose();
     String desc = chart.description();
@@ -402,18 +421,22 @@ public final class ChartRenderer {
   }
 
   private static List<String> axisTitle(Chart chart) {
+    return axisTitle(chart, WIDTH);
+  }
+
+  static List<String> axisTitle(Chart chart, int width) {
     String title = chart.spec().valueAxis();
     if (title == null || title.isBlank()) {
       return List.of();
     }
-    return Text.wrap(title, AXIS_TITLE, WIDTH - 2 * PAD);
+    return Text.wrap(title, AXIS_TITLE, width - 2 * PAD);
   }
 
-  private static String label(ChartPoint p) {
+  static String label(ChartPoint p) {
     return p.label() == null ? "" : p.label();
   }
 
-  private static double max(List<ChartPoint> points) {
+  static double max(List<ChartPoint> points) {
     double max = Double.NEGATIVE_INFINITY;
     for (ChartPoint p : points) {
       max = Math.max(max, p.value().doubleValue());
@@ -421,7 +444,7 @@ public final class ChartRenderer {
     return max;
   }
 
-  private static double min(List<ChartPoint> points) {
+  static double min(List<ChartPoint> points) {
     double min = Double.POSITIVE_INFINITY;
     for (ChartPoint p : points) {
       min = Math.min(min, p.value().doubleValue());
@@ -429,7 +452,7 @@ public final class ChartRenderer {
     return min;
   }
 
-  private static boolean integral(Chart chart) {
+  static boolean integral(Chart chart) {
     if (chart.format() != ValueFormat.COUNT) {
       return false;
     }
@@ -454,7 +477,7 @@ public final class ChartRenderer {
     };
   }
 
-  private static String tickText(ValueFormat format, double v) {
+  static String tickText(ValueFormat format, double v) {
     return tickFormatter(format).apply(v);
   }
 }

@@ -21,9 +21,12 @@ public final class FigureRenderer {
   private final Map<String, ChartFiles> files;
   private final Diagnostics diagnostics;
 
-  /** Where a chart's files are and how big its picture and CSV are. */
-  public record ChartFiles(String svgPath, int width, int height, String csvPath, int csvBytes,
-      String jsonPath) {}
+  /**
+   * Where a chart's files are and how big its pictures and CSV are: the wide picture and the
+   * narrow one that phones are given instead.
+   */
+  public record ChartFiles(String svgPath, int width, int height, String narrowSvgPath,
+      int narrowWidth, int narrowHeight, String csvPath, int csvBytes, String jsonPath) {}
 
   public FigureRenderer(TemplateRenderer templates, Map<String, ChartFiles> files,
       Diagnostics diagnostics) {
@@ -47,6 +50,9 @@ public final class FigureRenderer {
         root + f.svgPath(),
         f.width(),
         f.height(),
+        root + f.narrowSvgPath(),
+        f.narrowWidth(),
+        f.narrowHeight(),
         root + f.csvPath(),
         root + f.jsonPath(),
         size(f.csvBytes()),

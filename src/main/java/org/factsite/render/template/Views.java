@@ -61,7 +61,10 @@ public final class Views {
   /** One row of a chart's data table. */
   public record RowView(String label, String value) {}
 
-  /** A chart figure: everything the figure template writes. Hrefs are relative to the page. */
+  /**
+   * A chart figure: everything the figure template writes. Hrefs are relative to the page; the
+   * narrow picture is the one phones are given instead of the wide one.
+   */
   public record ChartView(
       String id,
       int number,
@@ -72,6 +75,9 @@ public final class Views {
       String svgHref,
       int width,
       int height,
+      String narrowSvgHref,
+      int narrowWidth,
+      int narrowHeight,
       String csvHref,
       String jsonHref,
       String csvSize,
