@@ -134,7 +134,7 @@ public final class SiteBuilder {
     Map<String, Boolean> templateOk = new ConcurrentHashMap<>();
     parsed.parallelStream().forEach(p -> {
       Article a = p.article();
-      PageRefs refs = new PageRefs(a.output().rootPrefix(), site.statistics(), site.charts(),
+      PageRefs refs = new PageRefs(views.root(a), site.statistics(), site.charts(),
           sourcesPath, figures::html, places);
       MarkdownResolver.resolve(p, refs, d);
       String body = markdown.render(p);

@@ -14,8 +14,10 @@ import org.jsoup.nodes.Element;
  * Every page must carry a strict Content-Security-Policy meta tag and keep to it: no inline
  * script or style (a {@code <script>} without {@code src}, a {@code <style>} element, a {@code
  * style=} or {@code on…=} attribute), no script, stylesheet, image, font or frame from another
- * origin, and no {@code javascript:} or {@code data:} addresses. A template change that breaks the
- * policy fails the build here rather than being blocked silently in readers' browsers.
+ * origin, and no {@code javascript:} or {@code data:} addresses. An absolute address under the
+ * site's own {@code base_url} is the site's origin, which {@code 'self'} allows when the site is
+ * served there (the not-found page loads its stylesheet that way). A template change that breaks
+ * the policy fails the build here rather than being blocked silently in readers' browsers.
  */
 final class CspCheck {
   static final String META = "meta[http-equiv~=(?i)^content-security-policy$]";
@@ -23,7 +25,7 @@ final class CspCheck {
   private CspCheck() {}
 
   static void run(Map<String, Document> pages, Map<String, String> sourceOf,
-      TemplatePlaces templates, Diagnostics d) {
+      TemplatePlaces templates, String baseUrl, Diagnostics d) {
     pages.forEach((page, doc) -> {
       Problems p = new Problems(page, sourceOf, templates, d);
       Element meta = doc.selectFirst(META);
@@ -68,7 +70,7 @@ final class CspCheck {
                 "pages carry no inline script");
           } else if (name.equals("href") || name.equals("src") || name.equals("srcset")
               || name.equals("action") || name.equals("formaction") || name.equals("poster")) {
-            checkAddress(el, tag, name, a.getValue(), p);
+            checkAddress(el, tag, name, a.getValue(), baseUrl, p);
           }
         }
       }
@@ -76,7 +78,7 @@ final class CspCheck {
   }
 
   private static void checkAddress(Element el, String tag, String attr, String value,
-      Problems p) {
+      String baseUrl, Problems p) {
     String v = value.replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(Locale.ROOT);
     if (v.startsWith("javascript:") || v.startsWith("vbscript:") || v.startsWith("data:")
         || v.startsWith("file:")) {
@@ -86,7 +88,9 @@ final class CspCheck {
       return;
     }
     boolean fetched = !tag.equals("a") && !(tag.equals("link") && !fetchedLink(el));
-    boolean external = v.startsWith("http:") || v.startsWith("https:") || v.startsWith("//");
+    boolean ownSite = baseUrl != null && value.startsWith(baseUrl);
+    boolean external = !ownSite
+        && (v.startsWith("http:") || v.startsWith("https:") || v.startsWith("//"));
     if (fetched && external) {
       p.add(Pattern.compile(Pattern.quote(value)),
           "<" + tag + " " + attr + "> loads '" + abbreviate(value) + "' from another site",

@@ -30,6 +30,15 @@ final class FigureContractCheck {
             || !img.hasAttr("height")) {
           fail(page, id, "a picture with alt text, width and height", sourceOf, d);
         }
+        // Each alternative drawing a browser may pick instead needs its own size too, or the
+        // page jumps when it loads on a phone.
+        for (Element source : fig.select("picture source")) {
+          if (!source.hasAttr("srcset") || !source.hasAttr("width")
+              || !source.hasAttr("height")) {
+            fail(page, id, "a size (width and height) on each <source> of its picture", sourceOf,
+                d);
+          }
+        }
         for (Element cell : fig.select("table caption, .chart-description, .chart-headline")) {
           if (cell.text().isBlank()) {
             fail(page, id, "non-empty " + cell.className() + cell.tagName(), sourceOf, d);

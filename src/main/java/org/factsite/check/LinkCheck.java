@@ -14,15 +14,17 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Every internal link, image, stylesheet and {@code #anchor} on every page must lead to a file
- * and an element id that the build produces. Links must be relative, so the site works under any
- * sub-path; a root-relative {@code /x} in a template is reported.
+ * Every internal link, image (including each {@code <source srcset>} of a picture), stylesheet
+ * and {@code #anchor} on every page must lead to a file and an element id that the build
+ * produces. Links must be relative, so the site works under any sub-path; a root-relative
+ * {@code /x} in a template is reported. An absolute address under the site's own {@code base_url}
+ * (the not-found page links that way) is internal too, and checked the same way.
  */
 final class LinkCheck {
   private LinkCheck() {}
 
   static void run(Map<String, Document> pages, Set<String> files, Map<String, String> sourceOf,
-      LinkPlaces places, Diagnostics d) {
+      LinkPlaces places, String baseUrl, Diagnostics d) {
     Map<String, Set<String>> ids = new ConcurrentHashMap<>();
     pages.entrySet().parallelStream().forEach(e -> {
       Set<String> s = new HashSet<>();
@@ -38,8 +40,14 @@ final class LinkCheck {
       String page = e.getKey();
       for (Element el : e.getValue().select("a[href], link[href], img[src], script[src]")) {
         String attr = el.hasAttr("href") ? "href" : "src";
-        check(page, el.attr(attr), files, ids, new Reporter(page, el.attr(attr), sourceOf, places,
-            d));
+        check(page, localise(page, el.attr(attr), baseUrl), files, ids,
+            new Reporter(page, el.attr(attr), sourceOf, places, d));
+      }
+      for (Element el : e.getValue().select("source[srcset]")) {
+        for (String url : srcsetUrls(el.attr("srcset"))) {
+          check(page, localise(page, url, baseUrl), files, ids,
+              new Reporter(page, url, sourceOf, places, d));
+        }
       }
     });
   }
@@ -108,6 +116,32 @@ final class LinkCheck {
                 + "'");
       }
     }
+  }
+
+  /**
+   * An absolute address under the site's own {@code baseUrl}, rewritten relative to {@code page}
+   * so it is checked like any internal link; any other address unchanged.
+   */
+  static String localise(String page, String ref, String baseUrl) {
+    if (baseUrl == null || !ref.startsWith(baseUrl)) {
+      return ref;
+    }
+    String rest = ref.substring(baseUrl.length());
+    int depth = (int) page.chars().filter(c -> c == '/').count();
+    String relative = "../".repeat(depth) + rest;
+    return relative.isEmpty() || relative.startsWith("#") ? "./" + relative : relative;
+  }
+
+  /** The addresses in a {@code srcset}: each candidate's first word ("a.svg 2x" gives a.svg). */
+  static java.util.List<String> srcsetUrls(String srcset) {
+    java.util.List<String> urls = new java.util.ArrayList<>();
+    for (String candidate : srcset.split(",")) {
+      String url = candidate.strip().split("\\s+")[0];
+      if (!url.isEmpty()) {
+        urls.add(url);
+      }
+    }
+    return urls;
   }
 
   /** Resolves a relative reference against a page path; null when it climbs above the root. */

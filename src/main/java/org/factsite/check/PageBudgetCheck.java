@@ -13,7 +13,9 @@ import org.jsoup.nodes.Element;
 /**
  * Keeps each page light for readers on slow phones: the page with the stylesheet, images and
  * charts it loads must stay under {@link #PAGE_BUDGET} bytes, and no font over
- * {@link #FONT_BUDGET}. When over, the message names the page and its largest assets.
+ * {@link #FONT_BUDGET}. When over, the message names the page and its largest assets. A browser
+ * downloads one candidate of a {@code <picture>} (the phone drawing or the wide one), so a picture
+ * counts as its largest candidate, not as the sum of them.
  */
 final class PageBudgetCheck {
   static final int PAGE_BUDGET = 250 * 1024;
@@ -22,7 +24,7 @@ final class PageBudgetCheck {
   private PageBudgetCheck() {}
 
   static void run(Map<String, Document> pages, Map<String, byte[]> files,
-      Map<String, String> sourceOf, Diagnostics d) {
+      Map<String, String> sourceOf, String baseUrl, Diagnostics d) {
     files.forEach((path, bytes) -> {
       if ((path.endsWith(".woff2") || path.endsWith(".woff") || path.endsWith(".ttf"))
           && bytes.length > FONT_BUDGET) {
@@ -34,8 +36,21 @@ final class PageBudgetCheck {
       Set<String> assets = new LinkedHashSet<>();
       for (Element el : doc.select("link[rel=stylesheet][href], img[src], script[src]")) {
         String ref = el.hasAttr("href") ? el.attr("href") : el.attr("src");
-        String target = LinkCheck.resolve(page, ref);
-        if (target != null && files.containsKey(target)) {
+        String target = target(page, ref, files, baseUrl);
+        Element picture = el.parent();
+        if (el.normalName().equals("img") && picture != null
+            && picture.normalName().equals("picture")) {
+          for (Element source : picture.select("source[srcset]")) {
+            for (String url : LinkCheck.srcsetUrls(source.attr("srcset"))) {
+              String candidate = target(page, url, files, baseUrl);
+              if (candidate != null && (target == null
+                  || files.get(candidate).length > files.get(target).length)) {
+                target = candidate;
+              }
+            }
+          }
+        }
+        if (target != null) {
           assets.add(target);
         }
       }
@@ -58,6 +73,13 @@ final class PageBudgetCheck {
                 + (largest.length() > 0 ? ", " + largest : ""));
       }
     });
+  }
+
+  /** The built file an address on {@code page} loads, or null when it is not one of ours. */
+  private static String target(String page, String ref, Map<String, byte[]> files,
+      String baseUrl) {
+    String target = LinkCheck.resolve(page, LinkCheck.localise(page, ref, baseUrl));
+    return target != null && files.containsKey(target) ? target : null;
   }
 
   static String kb(long bytes) {

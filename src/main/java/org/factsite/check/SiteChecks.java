@@ -39,10 +39,11 @@ public final class SiteChecks {
         .filter(e -> e.getKey().endsWith(".html"))
         .forEach(e -> pages.put(e.getKey(),
             Jsoup.parse(new String(e.getValue(), StandardCharsets.UTF_8))));
-    LinkCheck.run(pages, files.keySet(), sourceOf, places, d);
-    CspCheck.run(pages, sourceOf, TemplatePlaces.of(inputs), d);
+    String baseUrl = site.config().baseUrl();
+    LinkCheck.run(pages, files.keySet(), sourceOf, places, baseUrl, d);
+    CspCheck.run(pages, sourceOf, TemplatePlaces.of(inputs), baseUrl, d);
     FigureContractCheck.run(pages, sourceOf, d);
-    PageBudgetCheck.run(pages, files, sourceOf, d);
+    PageBudgetCheck.run(pages, files, sourceOf, baseUrl, d);
   }
 
   /** The input a page was built from, for diagnostics; the output path when none. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Builds the real Wild West Web campaign site from the repository and checks what readers get. */
 class CampaignSiteTest {
   private static BuildResult result;
+  private static final String BASE_URL = "https://nspcc-campaigns.github.io/wild-west-web/";
 
   /** Every figure in campaign-facts.md, as the site must write it. */
   private static final Map<String, String> FIGURES = Map.ofEntries(
@@ -142,12 +143,52 @@ class CampaignSiteTest {
   @Test
   void noPageUsesARootRelativeOrThirdPartyAsset() {
     for (String p : PAGES) {
-      for (Element el : page(p).select("[src], link[href]")) {
-        String ref = el.hasAttr("src") ? el.attr("src") : el.attr("href");
+      for (Element el : page(p).select("[src], [srcset], link[href]")) {
+        String ref = el.hasAttr("src") ? el.attr("src")
+            : el.hasAttr("srcset") ? el.attr("srcset") : el.attr("href");
         if (el.tagName().equals("link") && el.attr("rel").equals("canonical")) {
           continue;
         }
+        // The not-found page is served at any missing address, so it loads from the site's
+        // own base URL; it must still be this site, never a third party.
+        if (p.equals("404.html") && ref.startsWith(BASE_URL)) {
+          continue;
+        }
         assertFalse(ref.startsWith("/") || ref.startsWith("http"), p + ": " + el);
+      }
+    }
+  }
+
+  @Test
+  void theNotFoundPageLinksFromTheSiteAddressSoItWorksAtAnyDepth() {
+    Document notFound = page("404.html");
+    assertEquals(BASE_URL + "assets/style.css",
+        notFound.selectFirst("link[rel=stylesheet]").attr("href"));
+    List<Element> links = notFound.select("a[href]");
+    assertTrue(links.size() > 10, "nav, help and body links expected: " + links);
+    for (Element a : links) {
+      String href = a.attr("href");
+      assertTrue(href.startsWith("#") || href.startsWith(BASE_URL) || href.startsWith("tel:")
+          || href.startsWith("https://") && !href.contains("github.io"), a.toString());
+    }
+    // The body's Markdown links too, not only the template's.
+    assertNotNull(notFound.selectFirst("main a[href=" + BASE_URL + "sources/]"));
+  }
+
+  @Test
+  void everyChartHasANarrowPictureForPhones() {
+    for (String id : List.of("instagram-share", "platforms-lockdown", "offences-per-quarter")) {
+      byte[] narrow = result.files().get("charts/" + id + "-narrow.svg");
+      assertNotNull(narrow, id + " has no narrow drawing");
+      String svg = new String(narrow, StandardCharsets.UTF_8);
+      assertTrue(svg.contains("width='260'") && svg.contains("role=\"img\"")
+          && svg.contains("<title") && svg.contains("<desc"), id);
+      Element source = page("lockdown-figures/index.html").selectFirst("#figure-" + id
+          + " picture source");
+      if (source != null) {
+        assertEquals("../charts/" + id + "-narrow.svg", source.attr("srcset"));
+        assertEquals("260", source.attr("width"));
+        assertTrue(source.attr("media").contains("max-width"), source.toString());
       }
     }
   }

@@ -46,6 +46,8 @@ final class NarrowChartRenderer {
   private static final double LABEL_GAP = 4;
   /** Space between one bar and the next category's label. */
   private static final double ROW_GAP = 14;
+  /** Most of the plot's length kept free for value labels beside the longest bar. */
+  private static final double MAX_RESERVE = 0.4;
   /** How far gridlines reach beyond a bar, above and below. */
   private static final double GRID_OVERHANG = 3;
 
@@ -55,6 +57,7 @@ final class NarrowChartRenderer {
       List<List<String>> labels,
       List<Double> labelBaselines,
       List<Double> barTops,
+      List<List<String>> valuesBelow,
       double plotLeft,
       double plotRight,
       double tickBaseline,
@@ -84,23 +87,43 @@ final class NarrowChartRenderer {
     for (ChartPoint p : points) {
       valueReserve = Math.max(valueReserve, Text.width(p.formatted(), VALUE));
     }
-    Scale scale = Scale.of(min, max, plotRight - plotLeft, valueReserve + GAP + 2, TARGET_TICKS,
+    // A long value ("more than 1,200") would squeeze the bars to nothing; past a cap it goes on
+    // its own line under its bar instead of beside it.
+    double reserve = Math.min(valueReserve + GAP + 2, MAX_RESERVE * (plotRight - plotLeft));
+    Scale scale = Scale.of(min, max, plotRight - plotLeft, reserve, TARGET_TICKS,
         ChartRenderer.integral(chart));
+    double scaleLeft = plotLeft;
+    double scaleRight = plotRight;
+    java.util.function.DoubleUnaryOperator x =
+        v -> scaleLeft + scale.fraction(v) * (scaleRight - scaleLeft);
 
     List<List<String>> labels = new ArrayList<>();
     List<Double> labelBaselines = new ArrayList<>();
     List<Double> barTops = new ArrayList<>();
+    List<List<String>> valuesBelow = new ArrayList<>();
     for (int i = 0; i < points.size(); i++) {
       if (i > 0) {
         y += ROW_GAP;
       }
-      List<String> lines = Text.wrap(ChartRenderer.label(points.get(i)), CATEGORY,
-          WIDTH - 2 * PAD);
+      ChartPoint p = points.get(i);
+      List<String> lines = Text.wrap(ChartRenderer.label(p), CATEGORY, WIDTH - 2 * PAD);
       labels.add(lines);
       labelBaselines.add(y + Text.ascent(CATEGORY));
       y += lines.size() * Text.lineHeight(CATEGORY) + LABEL_GAP;
       barTops.add(y);
       y += BAR_THICKNESS;
+      double end = x.applyAsDouble(p.value().doubleValue());
+      double valueWidth = Text.width(p.formatted(), VALUE);
+      boolean beside = p.value().signum() >= 0
+          ? end + GAP + valueWidth <= WIDTH - PAD
+          : end - GAP - valueWidth >= PAD;
+      if (beside) {
+        valuesBelow.add(List.of());
+      } else {
+        List<String> valueLines = Text.wrap(p.formatted(), VALUE, WIDTH - 2 * PAD);
+        valuesBelow.add(valueLines);
+        y += GRID_OVERHANG + LABEL_GAP + valueLines.size() * Text.lineHeight(VALUE);
+      }
     }
     double tickBaseline = y + GRID_OVERHANG + GAP + Text.ascent(TICK);
     y = tickBaseline + (Text.lineHeight(TICK) - Text.ascent(TICK));
@@ -110,8 +133,8 @@ final class NarrowChartRenderer {
       y += GAP + axisTitle.size() * Text.lineHeight(ChartRenderer.AXIS_TITLE);
     }
     int height = (int) Math.ceil(y + PAD);
-    return new Layout(axisTitle, labels, labelBaselines, barTops, plotLeft, plotRight,
-        tickBaseline, axisTitleBaseline, height, scale);
+    return new Layout(axisTitle, labels, labelBaselines, barTops, valuesBelow, plotLeft,
+        plotRight, tickBaseline, axisTitleBaseline, height, scale);
   }
 
   RenderedChart render(Chart chart) {
@@ -155,7 +178,11 @@ final class NarrowChartRenderer {
           BAR_THICKNESS));
       g.setColor(Palette.TEXT);
       double valueBaseline = top + BAR_THICKNESS / 2 + valueAscent / 2 - 1;
-      if (p.value().signum() >= 0) {
+      List<String> below = layout.valuesBelow().get(i);
+      if (!below.isEmpty()) {
+        Text.drawLines(g, below, VALUE, PAD,
+            top + BAR_THICKNESS + GRID_OVERHANG + LABEL_GAP + valueAscent, Text.Align.LEFT);
+      } else if (p.value().signum() >= 0) {
         Text.draw(g, p.formatted(), VALUE, endX + GAP, valueBaseline, Text.Align.LEFT);
       } else {
         Text.draw(g, p.formatted(), VALUE, endX - GAP, valueBaseline, Text.Align.RIGHT);

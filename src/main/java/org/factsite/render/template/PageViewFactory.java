@@ -28,6 +28,9 @@ public final class PageViewFactory {
           .thenComparing(a -> a.meta().title())
           .thenComparing(Article::sourcePath);
 
+  /** The layout of the page served for addresses that do not exist. */
+  public static final String NOT_FOUND = "not-found";
+
   private final SiteConfig config;
   private final List<Views.ListItemView> pages;
   private final List<Views.ListItemView> latest;
@@ -77,8 +80,18 @@ public final class PageViewFactory {
         config.title(), config.description(), config.language(), config.baseUrl(), nav);
   }
 
+  /**
+   * The prefix that leads from a page back to the site root: relative ("../") for every page, so
+   * the site works under any sub-path, except the not-found page. GitHub Pages serves that one
+   * for every missing address, at any depth ({@code /repo/lockdown-figures/typo}), where no
+   * relative prefix would be right; its links start from the site's {@code base_url} instead.
+   */
+  public String root(Article a) {
+    return a.meta().layout().equals(NOT_FOUND) ? config.baseUrl() : a.output().rootPrefix();
+  }
+
   public Views.PageView page(Article a, String bodyHtml) {
-    String root = a.output().rootPrefix();
+    String root = root(a);
     String path = a.output().sitePath();
     return new Views.PageView(
         a.meta().title(),
