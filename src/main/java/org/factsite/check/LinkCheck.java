@@ -69,7 +69,7 @@ final class LinkCheck {
       return; // CspCheck reports these, at the template line.
     }
     if (ref.startsWith("/")) {
-      r.report("link '" + ref + "' starts with /, so it breaks when the site is published"
+      r.report("link '" + r.ref() + "' starts with /, so it breaks when the site is published"
           + " under a sub-path; make it relative", "starts with /; make it relative");
       return;
     }
@@ -90,7 +90,7 @@ final class LinkCheck {
     } else {
       target = resolve(page, pathPart);
       if (target == null) {
-        r.report("link '" + ref + "' points outside the site", "points outside the site");
+        r.report("link '" + r.ref() + "' points outside the site", "points outside the site");
         return;
       }
       if (!files.contains(target)) {
@@ -101,7 +101,7 @@ final class LinkCheck {
         } else {
           String where = target.isEmpty()
               ? "the site root (there is no content/index.md)" : target;
-          r.report("broken link '" + ref + "': nothing is published at " + where,
+          r.report("broken link '" + r.ref() + "': nothing is published at " + where,
               "nothing is published at " + where);
           return;
         }
@@ -111,7 +111,7 @@ final class LinkCheck {
       Set<String> targetIds = ids.get(target);
       String decoded = decode(fragment);
       if (targetIds != null && !targetIds.contains(decoded)) {
-        r.report("broken anchor '" + ref + "': " + target + " has no id '" + decoded + "'",
+        r.report("broken anchor '" + r.ref() + "': " + target + " has no id '" + decoded + "'",
             (target.equals(page) ? "this page" : target) + " has no heading or id '" + decoded
                 + "'");
       }
