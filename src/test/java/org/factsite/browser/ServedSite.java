@@ -33,9 +33,16 @@ final class ServedSite implements ExtensionContext.Store.CloseableResource {
     Diagnostics d = new Diagnostics();
     Inputs inputs = SourceTree.read(Path.of("."), d);
     assertTrue(!d.hasErrors(), () -> "campaign site inputs: " + d.all());
-    BuildResult result = new SiteBuilder().build(inputs, BuildOptions.DEFAULT);
-    assertTrue(result.ok(), () -> "campaign build failed: " + result.diagnostics());
     dir = Files.createTempDirectory("factsite-browser-");
+    // Serve first, then build for the address the server got, as the deploy workflow builds
+    // with --base-url for the address Pages reports: the 404 page links from that address.
+    server = new SiteServer(dir, PREFIX);
+    BuildResult result = new SiteBuilder().build(inputs,
+        new BuildOptions(false, server.baseUrl()));
+    if (!result.ok()) {
+      server.close();
+    }
+    assertTrue(result.ok(), () -> "campaign build failed: " + result.diagnostics());
     for (Map.Entry<String, byte[]> e : result.files().entrySet()) {
       Path p = dir.resolve(e.getKey());
       Files.createDirectories(p.getParent());
@@ -46,7 +53,6 @@ final class ServedSite implements ExtensionContext.Store.CloseableResource {
         .map(f -> f.equals("index.html") ? "" : f.endsWith("/index.html")
             ? f.substring(0, f.length() - "index.html".length()) : f)
         .toList();
-    server = new SiteServer(dir, PREFIX);
     browser = new HeadlessChromium();
   }
 
