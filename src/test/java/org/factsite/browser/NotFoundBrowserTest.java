@@ -53,6 +53,7 @@ class NotFoundBrowserTest {
           "the 404 page at " + url + " is not styled like the rest of the site");
       assertEquals("absolute", site.browser().script(
           "return getComputedStyle(document.querySelector('.skip-link')).position"), url);
+      Screenshots.save(site.browser(), "404-at-" + missing, 320, "light");
       // Only the mistyped address itself answered 404: the stylesheet and icon were found.
       assertEquals(List.of(URI.create(url).getPath()), site.server().notFound(), url);
 
