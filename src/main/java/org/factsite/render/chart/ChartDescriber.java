@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.factsite.model.ChartPoint;
 import org.factsite.model.ChartSpec;
-import org.factsite.model.ChartType;
 
 /**
  * Drafts the text description of a chart from its data, for charts whose editor wrote none.
@@ -20,7 +19,7 @@ public final class ChartDescriber {
   private ChartDescriber() {}
 
   /**
-   * For example: "More offences were recorded in the first lockdown quarter. The column chart
+   * For example: "More offences were recorded in the first lockdown quarter. The chart
    * shows offences recorded per quarter in England and Wales. The bars show 1,077.1 for Average
    * quarter, April 2017 – March 2020; and 1,220 for April–June 2020 (first lockdown)."
    *
@@ -36,7 +35,8 @@ public final class ChartDescriber {
     if (!blank(spec.headline())) {
       out.append(sentence(spec.headline())).append(' ');
     }
-    out.append("The ").append(spec.type() == ChartType.BAR ? "bar" : "column").append(" chart");
+    // Not "bar" or "column": phones get a horizontal drawing of every chart, so name neither.
+    out.append("The chart");
     String measure = measure(blank(spec.valueAxis()) ? common(unit) : spec.valueAxis());
     out.append(measure == null ? " shows" : " shows " + measure);
     String place = common(geography);

@@ -23,7 +23,7 @@ class ChartDescriberTest {
   void twoColumnsReadAsSentencesLeadingWithTheFinding() {
     assertEquals(
         "More offences were recorded in the first lockdown quarter."
-            + " The column chart shows offences recorded per quarter in England and Wales,"
+            + " The chart shows offences recorded per quarter in England and Wales,"
             + " 2017–2020."
             + " The bars show 1,077.1 for Average quarter, April 2017 – March 2020;"
             + " and 1,220 for April–June 2020 (first lockdown).",
@@ -34,7 +34,7 @@ class ChartDescriberTest {
   void threeBarsAlsoGiveTheRange() {
     assertEquals(
         "Apps owned by Facebook featured most often."
-            + " The bar chart shows offences recorded per quarter in England and Wales,"
+            + " The chart shows offences recorded per quarter in England and Wales,"
             + " 2017–2020."
             + " The bars show 55% for Facebook-owned apps (Instagram, Facebook, WhatsApp);"
             + " 37% for Instagram; and 20% for Snapchat."
@@ -61,7 +61,7 @@ class ChartDescriberTest {
         "April 2017 – March 2020; April–June 2020",
         "England and Wales; England and Wales (38 police forces)");
     assertTrue(text.contains(
-        " The column chart shows offences recorded per quarter in England and Wales."
+        " The chart shows offences recorded per quarter in England and Wales."
             + " The bars show"), text);
     assertFalse(text.contains(";  "), text);
     assertFalse(text.contains("police forces"), text);
@@ -90,7 +90,7 @@ class ChartDescriberTest {
   void oneBarAndNoBars() {
     Chart one = TestCharts.withPoints(TestCharts.twoColumns(), TestCharts.point("Only", "3", "3"));
     assertEquals(
-        "More offences were recorded in the first lockdown quarter. The column chart shows"
+        "More offences were recorded in the first lockdown quarter. The chart shows"
             + " offences recorded per quarter. Its one bar shows 3 for Only.",
         ChartDescriber.describe(one.spec(), one.points(), null, " ", null));
     Chart none = TestCharts.withPoints(TestCharts.twoColumns());
@@ -102,7 +102,7 @@ class ChartDescriberTest {
   void aHeadlineThatAlreadyEndsASentenceKeepsItsOwnStop() {
     Chart c = TestCharts.with(TestCharts.twoColumns(), ChartType.COLUMN,
         "Did offences rise? ", TestCharts.twoColumns().points());
-    assertTrue(describe(c).startsWith("Did offences rise? The column chart"), describe(c));
+    assertTrue(describe(c).startsWith("Did offences rise? The chart"), describe(c));
   }
 
   @Test
@@ -112,10 +112,10 @@ class ChartDescriberTest {
     ChartSpec noAxis = new ChartSpec(s.id(), s.headline(), s.subtitle(), s.type(), null,
         s.description(), s.notes(), s.bars(), s.pos());
     assertTrue(ChartDescriber.describe(noAxis, base.points(), "offences", null, null)
-        .contains(" The column chart shows offences. "));
+        .contains(" The chart shows offences. "));
     assertTrue(ChartDescriber.describe(noAxis, base.points(),
         "of offences where the app was recorded", null, null)
-        .contains(" The column chart shows percentage of offences where the app was recorded. "));
+        .contains(" The chart shows percentage of offences where the app was recorded. "));
   }
 
   @Test

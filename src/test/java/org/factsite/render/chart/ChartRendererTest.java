@@ -110,7 +110,7 @@ class ChartRendererTest {
             base.sources());
     Element svg = parse(RENDERER.render(chart).svg()).getDocumentElement();
     String desc = child(svg, "desc").getTextContent();
-    assertTrue(desc.contains("The column chart shows offences"), desc);
+    assertTrue(desc.contains("The chart shows offences"), desc);
     assertTrue(desc.contains("1,077.1") && desc.contains("1,220"), desc);
   }
 
