@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * Keeps each page light for readers on slow phones: the page with the stylesheet, images and
@@ -21,7 +19,7 @@ final class PageBudgetCheck {
 
   private PageBudgetCheck() {}
 
-  static void run(Map<String, Document> pages, Map<String, byte[]> files,
+  static void run(Map<String, PageFacts> pages, Map<String, byte[]> files,
       Map<String, String> sourceOf, Diagnostics d) {
     files.forEach((path, bytes) -> {
       if ((path.endsWith(".woff2") || path.endsWith(".woff") || path.endsWith(".ttf"))
@@ -30,11 +28,10 @@ final class PageBudgetCheck {
             + kb(FONT_BUDGET) + " budget", "subset the font or use system fonts");
       }
     });
-    pages.forEach((page, doc) -> {
+    pages.forEach((page, facts) -> {
       Set<String> assets = new LinkedHashSet<>();
-      for (Element el : doc.select("link[rel=stylesheet][href], img[src], script[src]")) {
-        String ref = el.hasAttr("href") ? el.attr("href") : el.attr("src");
-        String target = LinkCheck.resolve(page, ref);
+      for (String ref : facts.assets()) {
+        String target = facts.target(page, LinkCheck.pathPart(ref));
         if (target != null && files.containsKey(target)) {
           assets.add(target);
         }
