@@ -38,7 +38,7 @@ class NewAndProgressTest {
           geography: England and Wales
           sources: [report]
       -- templates/page.ftlh --
-      <!DOCTYPE html><html><head><title>${page.title}</title></head><body><#if page.draft><p class="draft-banner">Draft</p></#if><main><h1>${page.title}</h1>${page.body?no_esc}</main></body></html>
+      <!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>${page.title}</title></head><body><#if page.draft><p class="draft-banner">Draft</p></#if><main><h1>${page.title}</h1>${page.body?no_esc}</main></body></html>
       -- content/index.md --
       ---
       title: Home
