@@ -34,9 +34,16 @@ public final class SiteAssembler {
   private final ArticleLoader articleLoader = new ArticleLoader(yaml);
   private final DataLoader dataLoader = new DataLoader(yaml);
   private final ChartResolver.Describer describer;
+  private final ArticleMemo memo;
 
   public SiteAssembler(ChartResolver.Describer describer) {
+    this(describer, ArticleMemo.NONE);
+  }
+
+  /** An assembler that asks {@code memo} before loading an article again. */
+  public SiteAssembler(ChartResolver.Describer describer, ArticleMemo memo) {
     this.describer = describer;
+    this.memo = memo;
   }
 
   /** Returns the site, or empty when errors (reported in {@code d}) make it unusable. */
@@ -169,12 +176,15 @@ public final class SiteAssembler {
   }
 
   private Optional<Article> decodeAndLoad(Inputs inputs, String path, Diagnostics d) {
-    try {
-      return articleLoader.load(path, inputs.text(path), d);
-    } catch (java.nio.charset.CharacterCodingException e) {
-      d.error(new SourcePos(path, 1, 1), "the file is not valid UTF-8 text", "save it as UTF-8");
-      return Optional.empty();
-    }
+    return memo.article(path, inputs.bytes(path), d, local -> {
+      try {
+        return articleLoader.load(path, inputs.text(path), local);
+      } catch (java.nio.charset.CharacterCodingException e) {
+        local.error(new SourcePos(path, 1, 1), "the file is not valid UTF-8 text",
+            "save it as UTF-8");
+        return Optional.empty();
+      }
+    });
   }
 
   private static void checkOutputCollisions(List<Article> articles, Inputs inputs,

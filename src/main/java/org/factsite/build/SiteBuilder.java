@@ -7,10 +7,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.factsite.assemble.SiteAssembler;
 import org.factsite.check.SiteChecks;
 import org.factsite.diag.Diagnostics;
@@ -26,6 +28,7 @@ import org.factsite.render.chart.ChartPictures;
 import org.factsite.render.chart.ChartDescriber;
 import org.factsite.render.chart.ChartRenderer;
 import org.factsite.render.chart.RenderedChart;
+import org.factsite.render.markdown.Directive;
 import org.factsite.render.markdown.LinkPlaces;
 import org.factsite.render.markdown.MarkdownRenderer;
 import org.factsite.render.markdown.MarkdownResolver;
@@ -39,29 +42,36 @@ import org.factsite.render.template.TemplateRenderer;
 /**
  * The thin orchestrator: one method per phase, in order (assemble, charts, parse, pages, extras,
  * check). Returns every output file in memory; writing to disk is the caller's business, so a
- * failed build touches nothing. Parsers, renderers and the chart cache are built once and reused
- * across builds (the preview server rebuilds with the same builder).
+ * failed build touches nothing. Parsers, renderers and caches are built once and reused across
+ * builds: the preview server rebuilds with the same builder, and {@link BuildCache} lets it redo
+ * only the pages an edit affects while producing exactly what a clean build would.
  */
 public final class SiteBuilder {
   static final String STATIC_DIR = "templates/static/";
   static final String ASSETS_DIR = "assets/";
+  /** Model variables every page gets that are the same for all pages, interned between builds. */
+  private static final List<String> SHARED = List.of("pages", "latest", "statistics", "sources");
 
   private final MarkdownRenderer markdown = new MarkdownRenderer();
-  private final SiteAssembler assembler = new SiteAssembler(ChartDescriber::describe);
+  private final BuildCache cache = new BuildCache();
+  private final SiteAssembler assembler = new SiteAssembler(ChartDescriber::describe, cache);
   private final ChartCache charts = new ChartCache(new ChartRenderer());
 
   public BuildResult build(Inputs inputs, BuildOptions options) {
     Diagnostics d = new Diagnostics();
     List<PhaseTiming> timings = new ArrayList<>();
     long t0 = System.nanoTime();
-    Optional<Site> maybeSite = assembler.assemble(inputs, options.includeDrafts(), options.baseUrl(), d);
+    Optional<Site> maybeSite =
+        assembler.assemble(inputs, options.includeDrafts(), options.baseUrl(), d);
+    cache.retain(inputs.all().keySet());
     timings.add(timing("load", t0, maybeSite.map(s -> s.articles().size() + " articles, "
         + s.statistics().size() + " figures, " + s.charts().size() + " charts").orElse("failed")));
     if (maybeSite.isEmpty() || d.hasErrors()) {
       return failed(d, timings);
     }
     Site site = maybeSite.get();
-    TemplateRenderer templates = new TemplateRenderer(inputs);
+    TemplateRenderer templates = cache.templates(inputs);
+    cache.settings(site.config());
     SortedMap<String, byte[]> files = Collections.synchronizedSortedMap(new TreeMap<>());
 
     t0 = System.nanoTime();
@@ -69,30 +79,32 @@ public final class SiteBuilder {
     timings.add(timing("charts", t0, site.charts().size() + " charts"));
 
     t0 = System.nanoTime();
-    List<ParsedMarkdown> parsed = site.articles().parallelStream().map(markdown::parse).toList();
-    timings.add(timing("parse", t0, parsed.size() + " articles"));
+    Map<String, ParsedMarkdown> fresh = parse(site);
+    timings.add(timing("parse", t0, count(fresh.size(), site.articles().size(), "article")));
 
     t0 = System.nanoTime();
     LinkPlaces places = new LinkPlaces();
-    renderPages(site, parsed, templates, chartFiles, places, files, d);
-    timings.add(timing("pages", t0, parsed.size() + " pages"));
+    int rendered = renderPages(site, fresh, templates, chartFiles, places, files, d);
+    timings.add(timing("pages", t0, count(rendered, site.articles().size(), "page")));
 
     t0 = System.nanoTime();
     copyStatic(inputs, files, d);
     files.put(".nojekyll", new byte[0]);
     files.put("sitemap.xml", utf8(Sitemap.xml(site)));
-    timings.add(timing("assets", t0, inputs.under(STATIC_DIR, "").size() + " files"));
+    int assets = inputs.under(STATIC_DIR, "").size();
+    timings.add(timing("assets", t0, assets + (assets == 1 ? " file" : " files")));
     if (d.hasErrors()) {
       return failed(d, timings);
     }
 
     t0 = System.nanoTime();
-    SiteChecks.run(files, site, places, inputs, d);
+    SiteChecks.run(files, site, places, inputs, d, cache.checked());
     timings.add(timing("check", t0, files.size() + " files"));
     if (d.hasErrors()) {
       return failed(d, timings);
     }
-    return new BuildResult(new TreeMap<>(files), d.all(), timings, parsed.size());
+    return new BuildResult(new TreeMap<>(files), d.all(), timings, site.articles().size(),
+        rendered);
   }
 
   private Map<String, FigureRenderer.ChartFiles> renderCharts(Site site,
@@ -122,48 +134,124 @@ public final class SiteBuilder {
     return out;
   }
 
-  private void renderPages(Site site, List<ParsedMarkdown> parsed, TemplateRenderer templates,
-      Map<String, FigureRenderer.ChartFiles> chartFiles, LinkPlaces places,
-      Map<String, byte[]> files, Diagnostics d) {
+  /** Parses the articles whose references are not known yet (new or changed ones). */
+  private Map<String, ParsedMarkdown> parse(Site site) {
+    Map<String, ParsedMarkdown> fresh = new ConcurrentHashMap<>();
+    site.articles().parallelStream().filter(a -> cache.facts(a) == null).forEach(a -> {
+      ParsedMarkdown p = markdown.parse(a);
+      fresh.put(a.sourcePath(), p);
+      cache.putFacts(new BuildCache.Facts(a, p.statisticIds(), p.chartIds(),
+          p.directives().stream().map(Directive::id).distinct().sorted().toList()));
+    });
+    return fresh;
+  }
+
+  /** Renders every page whose inputs changed; returns how many were rendered. */
+  private int renderPages(Site site, Map<String, ParsedMarkdown> fresh,
+      TemplateRenderer templates, Map<String, FigureRenderer.ChartFiles> chartFiles,
+      LinkPlaces places, Map<String, byte[]> files, Diagnostics d) {
     PageViewFactory views = new PageViewFactory(site.config(), site.articles());
-    FigureRenderer figures = new FigureRenderer(templates, chartFiles, d);
     String sourcesPath = site.articles().stream()
         .filter(a -> a.meta().layout().equals("sources"))
         .map(a -> a.output().sitePath()).findFirst().orElse(null);
-    Map<String, Object> sourcesModel = sourcesModel(site, parsed);
+    Map<String, Object> shared = new HashMap<>();
+    shared.put("pages", cache.intern("pages", views.pages()));
+    shared.put("latest", cache.intern("latest", views.latest()));
+    Map<String, Object> sourcesModel = sourcesModel(site);
+    sourcesModel.replaceAll((k, v) -> cache.intern(k, v));
+    shared.putAll(sourcesModel);
     Map<String, Boolean> templateOk = new ConcurrentHashMap<>();
-    parsed.parallelStream().forEach(p -> {
-      Article a = p.article();
-      PageRefs refs = new PageRefs(views.root(a), site.statistics(), site.charts(),
-          sourcesPath, figures::html, places);
-      MarkdownResolver.resolve(p, refs, d);
-      String body = markdown.render(p);
+    AtomicInteger rendered = new AtomicInteger();
+    site.articles().parallelStream().forEach(a -> {
       String layout = a.meta().layout();
       String template = layout + ".ftlh";
       if (!templateOk.computeIfAbsent(template, t -> templates.template(t, d).isPresent())) {
         return;
       }
-      Map<String, Object> extra = layout.equals("sources") ? sourcesModel : Map.of();
-      templates.render(template, views.model(a, body, extra), a.sourcePath(), d)
-          .ifPresent(html -> files.put(a.output().value(), utf8(html)));
+      List<Object> deps = bodyDeps(cache.facts(a), site, chartFiles, sourcesPath);
+      BuildCache.Page cached = cache.page(a, deps, shared);
+      if (cached == null) {
+        rendered.incrementAndGet();
+        ParsedMarkdown p = fresh.containsKey(a.sourcePath())
+            ? fresh.get(a.sourcePath()) : markdown.parse(a);
+        cached = render(p, deps, site, views, templates, chartFiles, sourcesPath, shared);
+      }
+      cached.diagnostics().forEach(d::add);
+      places.addAll(cached.places());
+      if (cached.html() != null) {
+        files.put(a.output().value(), cached.html());
+      }
     });
+    return rendered.get();
   }
 
-  private static Map<String, Object> sourcesModel(Site site, List<ParsedMarkdown> parsed) {
-    Map<String, List<Article>> usedBy = new HashMap<>();
-    List<ParsedMarkdown> ordered = new ArrayList<>(parsed);
-    ordered.sort((x, y) -> PageViewFactory.LIST_ORDER.compare(x.article(), y.article()));
-    for (ParsedMarkdown p : ordered) {
-      for (String id : p.statisticIds()) {
-        usedBy.computeIfAbsent(id, k -> new ArrayList<>()).add(p.article());
+  private BuildCache.Page render(ParsedMarkdown p, List<Object> deps, Site site,
+      PageViewFactory views, TemplateRenderer templates,
+      Map<String, FigureRenderer.ChartFiles> chartFiles, String sourcesPath,
+      Map<String, Object> shared) {
+    Article a = p.article();
+    Diagnostics local = new Diagnostics();
+    FigureRenderer figures = new FigureRenderer(templates, chartFiles, local);
+    LinkPlaces places = new LinkPlaces();
+    PageRefs refs = new PageRefs(views.root(a), site.statistics(), site.charts(),
+        sourcesPath, figures::html, places);
+    MarkdownResolver.resolve(p, refs, local);
+    String body = markdown.render(p);
+    String layout = a.meta().layout();
+    Map<String, Object> extra = new HashMap<>();
+    if (layout.equals("sources")) {
+      extra.put("statistics", shared.get("statistics"));
+      extra.put("sources", shared.get("sources"));
+    }
+    Map<String, Object> base = views.model(a, body, extra);
+    base.put("pages", shared.get("pages"));
+    base.put("latest", shared.get("latest"));
+    TrackedModel model = new TrackedModel(base);
+    byte[] html = templates.render(layout + ".ftlh", model, a.sourcePath(), local)
+        .map(SiteBuilder::utf8).orElse(null);
+    Map<String, Object> used = new HashMap<>();
+    for (String key : model.read()) {
+      if (SHARED.contains(key)) {
+        used.put(key, model.get(key));
       }
-      for (String chartId : p.chartIds()) {
+    }
+    BuildCache.Page page = new BuildCache.Page(a, deps, used, html, local.all(), places);
+    if (!local.hasErrors()) {
+      cache.putPage(page);
+    }
+    return page;
+  }
+
+  /** Everything outside the article that its body shows: each referenced figure and chart. */
+  private static List<Object> bodyDeps(BuildCache.Facts facts, Site site,
+      Map<String, FigureRenderer.ChartFiles> chartFiles, String sourcesPath) {
+    List<Object> deps = new ArrayList<>();
+    deps.add(Objects.requireNonNullElse(sourcesPath, ""));
+    for (String id : facts.allIds()) {
+      deps.add(id);
+      deps.add(Optional.ofNullable(site.statistics().get(id)));
+      deps.add(Optional.ofNullable(site.charts().get(id)));
+      deps.add(Optional.ofNullable(chartFiles.get(id)));
+    }
+    return deps;
+  }
+
+  private Map<String, Object> sourcesModel(Site site) {
+    Map<String, List<Article>> usedBy = new HashMap<>();
+    List<Article> ordered = new ArrayList<>(site.articles());
+    ordered.sort(PageViewFactory.LIST_ORDER);
+    for (Article a : ordered) {
+      BuildCache.Facts f = cache.facts(a);
+      for (String id : f.statisticIds()) {
+        usedBy.computeIfAbsent(id, k -> new ArrayList<>()).add(a);
+      }
+      for (String chartId : f.chartIds()) {
         Chart c = site.charts().get(chartId);
         if (c != null) {
           c.points().forEach(pt -> {
             List<Article> l = usedBy.computeIfAbsent(pt.statId(), k -> new ArrayList<>());
-            if (!l.contains(p.article())) {
-              l.add(p.article());
+            if (!l.contains(a)) {
+              l.add(a);
             }
           });
         }
@@ -198,6 +286,13 @@ public final class SiteBuilder {
       }
       files.put(target, inputs.bytes(path));
     }
+  }
+
+  /** "12 pages", or "1 of 12 pages (the rest unchanged)" when a rebuild reused the others. */
+  private static String count(int done, int total, String noun) {
+    String nouns = total == 1 ? noun : noun + "s";
+    return done == total ? total + " " + nouns
+        : done + " of " + total + " " + nouns + " (the rest unchanged)";
   }
 
   private static BuildResult failed(Diagnostics d, List<PhaseTiming> timings) {

@@ -1,5 +1,7 @@
 package org.factsite.check;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
@@ -15,50 +17,54 @@ import org.jsoup.nodes.Element;
 final class FigureContractCheck {
   private FigureContractCheck() {}
 
-  static void run(Map<String, Document> pages, Map<String, String> sourceOf, Diagnostics d) {
-    pages.forEach((page, doc) -> {
-      for (Element fig : doc.select("figure.chart")) {
-        String id = fig.id().isEmpty() ? "(no id)" : fig.id();
-        require(fig, ".chart-headline", "a headline", page, id, sourceOf, d);
-        require(fig, ".chart-description", "a text description", page, id, sourceOf, d);
-        require(fig, ".chart-source", "a source line", page, id, sourceOf, d);
-        require(fig, "table caption", "a data table with a caption", page, id, sourceOf, d);
-        require(fig, "table th[scope]", "table header cells with scope", page, id, sourceOf, d);
-        require(fig, "a[href$=.csv]", "a CSV download link", page, id, sourceOf, d);
-        Element img = fig.selectFirst("img");
-        if (img == null || img.attr("alt").isBlank() || !img.hasAttr("width")
-            || !img.hasAttr("height")) {
-          fail(page, id, "a picture with alt text, width and height", sourceOf, d);
-        }
-        // Each alternative drawing a browser may pick instead needs its own size too, or the
-        // page jumps when it loads on a phone.
-        for (Element source : fig.select("picture source")) {
-          if (!source.hasAttr("srcset") || !source.hasAttr("width")
-              || !source.hasAttr("height")) {
-            fail(page, id, "a size (width and height) on each <source> of its picture", sourceOf,
-                d);
-          }
-        }
-        for (Element cell : fig.select("table caption, .chart-description, .chart-headline")) {
-          if (cell.text().isBlank()) {
-            fail(page, id, "non-empty " + cell.className() + cell.tagName(), sourceOf, d);
-          }
-        }
+  static void run(Map<String, PageFacts> pages, Map<String, String> sourceOf, Diagnostics d) {
+    pages.forEach((page, facts) -> {
+      for (PageFacts.FigureProblem p : facts.figureProblems()) {
+        d.error(SourcePos.of(SiteChecks.origin(sourceOf, page)),
+            "chart figure '" + p.figureId() + "' on " + page + " lacks " + p.lacks(),
+            "check templates/figure.ftlh and the chart's YAML");
       }
     });
   }
 
-  private static void require(Element fig, String css, String what, String page, String id,
-      Map<String, String> sourceOf, Diagnostics d) {
-    if (fig.selectFirst(css) == null) {
-      fail(page, id, what, sourceOf, d);
+  /** What each chart figure on one page lacks, in document order. */
+  static List<PageFacts.FigureProblem> problems(Document doc) {
+    List<PageFacts.FigureProblem> out = new ArrayList<>();
+    for (Element fig : doc.select("figure.chart")) {
+      String id = fig.id().isEmpty() ? "(no id)" : fig.id();
+      require(fig, ".chart-headline", "a headline", id, out);
+      require(fig, ".chart-description", "a text description", id, out);
+      require(fig, ".chart-source", "a source line", id, out);
+      require(fig, "table caption", "a data table with a caption", id, out);
+      require(fig, "table th[scope]", "table header cells with scope", id, out);
+      require(fig, "a[href$=.csv]", "a CSV download link", id, out);
+      Element img = fig.selectFirst("img");
+      if (img == null || img.attr("alt").isBlank() || !img.hasAttr("width")
+          || !img.hasAttr("height")) {
+        out.add(new PageFacts.FigureProblem(id, "a picture with alt text, width and height"));
+      }
+      // Each alternative drawing a browser may pick instead needs its own size too, or the
+      // page jumps when it loads on a phone.
+      for (Element source : fig.select("picture source")) {
+        if (!source.hasAttr("srcset") || !source.hasAttr("width") || !source.hasAttr("height")) {
+          out.add(new PageFacts.FigureProblem(id,
+              "a size (width and height) on each <source> of its picture"));
+        }
+      }
+      for (Element cell : fig.select("table caption, .chart-description, .chart-headline")) {
+        if (cell.text().isBlank()) {
+          out.add(new PageFacts.FigureProblem(id, "non-empty " + cell.className()
+              + cell.tagName()));
+        }
+      }
     }
+    return out;
   }
 
-  private static void fail(String page, String id, String what, Map<String, String> sourceOf,
-      Diagnostics d) {
-    d.error(SourcePos.of(SiteChecks.origin(sourceOf, page)),
-        "chart figure '" + id + "' on " + page + " lacks " + what,
-        "check templates/figure.ftlh and the chart's YAML");
+  private static void require(Element fig, String css, String what, String id,
+      List<PageFacts.FigureProblem> out) {
+    if (fig.selectFirst(css) == null) {
+      out.add(new PageFacts.FigureProblem(id, what));
+    }
   }
 }

@@ -2,16 +2,13 @@ package org.factsite.check;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.factsite.diag.Diagnostic;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
 import org.factsite.render.markdown.LinkPlaces;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * Every internal link, image (including each {@code <source srcset>} of a picture), stylesheet
@@ -23,36 +20,20 @@ import org.jsoup.nodes.Element;
 final class LinkCheck {
   private LinkCheck() {}
 
-  static void run(Map<String, Document> pages, Set<String> files, Map<String, String> sourceOf,
-      LinkPlaces places, String baseUrl, Diagnostics d) {
-    Map<String, Set<String>> ids = new ConcurrentHashMap<>();
-    pages.entrySet().parallelStream().forEach(e -> {
-      Set<String> s = new HashSet<>();
-      for (Element el : e.getValue().select("[id]")) {
-        s.add(el.id());
-      }
-      for (Element el : e.getValue().select("a[name]")) {
-        s.add(el.attr("name"));
-      }
-      ids.put(e.getKey(), s);
-    });
-    pages.entrySet().parallelStream().forEach(e -> {
-      String page = e.getKey();
-      for (Element el : e.getValue().select("a[href], link[href], img[src], script[src]")) {
-        String attr = el.hasAttr("href") ? "href" : "src";
-        check(page, localise(page, el.attr(attr), baseUrl), files, ids,
-            new Reporter(page, el.attr(attr), sourceOf, places, d));
-      }
-      for (Element el : e.getValue().select("source[srcset]")) {
-        for (String url : srcsetUrls(el.attr("srcset"))) {
-          check(page, localise(page, url, baseUrl), files, ids,
-              new Reporter(page, url, sourceOf, places, d));
-        }
+  static void run(Map<String, PageFacts> pages, Set<String> toCheck, Set<String> files,
+      Map<String, String> sourceOf, LinkPlaces places, String baseUrl, Diagnostics d) {
+    Map<String, Set<String>> ids = new HashMap<>();
+    pages.forEach((page, facts) -> ids.put(page, facts.ids()));
+    toCheck.parallelStream().filter(pages::containsKey).forEach(page -> {
+      PageFacts facts = pages.get(page);
+      for (String ref : facts.refs()) {
+        check(page, facts, localise(page, ref, baseUrl), files, ids,
+            new Reporter(page, ref, sourceOf, places, d));
       }
     });
   }
 
-  private static void check(String page, String ref, Set<String> files,
+  private static void check(String page, PageFacts facts, String ref, Set<String> files,
       Map<String, Set<String>> ids, Reporter r) {
     if (ref.isEmpty()) {
       r.report("a link on this page has an empty address", "has an empty address");
@@ -88,7 +69,7 @@ final class LinkCheck {
     if (pathPart.isEmpty()) {
       target = page;
     } else {
-      target = resolve(page, pathPart);
+      target = facts.target(page, pathPart);
       if (target == null) {
         r.report("link '" + r.ref() + "' points outside the site", "points outside the site");
         return;
@@ -116,6 +97,14 @@ final class LinkCheck {
                 + "'");
       }
     }
+  }
+
+  /** The address without its {@code #fragment} and {@code ?query}. */
+  static String pathPart(String ref) {
+    int hash = ref.indexOf('#');
+    String p = hash >= 0 ? ref.substring(0, hash) : ref;
+    int q = p.indexOf('?');
+    return q >= 0 ? p.substring(0, q) : p;
   }
 
   /**

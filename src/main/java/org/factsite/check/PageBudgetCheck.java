@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * Keeps each page light for readers on slow phones: the page with the stylesheet, images and
@@ -23,8 +21,8 @@ final class PageBudgetCheck {
 
   private PageBudgetCheck() {}
 
-  static void run(Map<String, Document> pages, Map<String, byte[]> files,
-      Map<String, String> sourceOf, String baseUrl, Diagnostics d) {
+  static void run(Map<String, PageFacts> pages, Map<String, byte[]> files,
+      Map<String, String> sourceOf, Diagnostics d) {
     files.forEach((path, bytes) -> {
       if ((path.endsWith(".woff2") || path.endsWith(".woff") || path.endsWith(".ttf"))
           && bytes.length > FONT_BUDGET) {
@@ -32,26 +30,19 @@ final class PageBudgetCheck {
             + kb(FONT_BUDGET) + " budget", "subset the font or use system fonts");
       }
     });
-    pages.forEach((page, doc) -> {
+    pages.forEach((page, facts) -> {
       Set<String> assets = new LinkedHashSet<>();
-      for (Element el : doc.select("link[rel=stylesheet][href], img[src], script[src]")) {
-        String ref = el.hasAttr("href") ? el.attr("href") : el.attr("src");
-        String target = target(page, ref, files, baseUrl);
-        Element picture = el.parent();
-        if (el.normalName().equals("img") && picture != null
-            && picture.normalName().equals("picture")) {
-          for (Element source : picture.select("source[srcset]")) {
-            for (String url : LinkCheck.srcsetUrls(source.attr("srcset"))) {
-              String candidate = target(page, url, files, baseUrl);
-              if (candidate != null && (target == null
-                  || files.get(candidate).length > files.get(target).length)) {
-                target = candidate;
-              }
-            }
+      for (List<String> group : facts.assets()) {
+        String largest = null;
+        for (String ref : group) {
+          String target = facts.target(page, LinkCheck.pathPart(ref));
+          if (target != null && files.containsKey(target) && (largest == null
+              || files.get(target).length > files.get(largest).length)) {
+            largest = target;
           }
         }
-        if (target != null) {
-          assets.add(target);
+        if (largest != null) {
+          assets.add(largest);
         }
       }
       long total = files.get(page).length;
@@ -73,13 +64,6 @@ final class PageBudgetCheck {
                 + (largest.length() > 0 ? ", " + largest : ""));
       }
     });
-  }
-
-  /** The built file an address on {@code page} loads, or null when it is not one of ours. */
-  private static String target(String page, String ref, Map<String, byte[]> files,
-      String baseUrl) {
-    String target = LinkCheck.resolve(page, LinkCheck.localise(page, ref, baseUrl));
-    return target != null && files.containsKey(target) ? target : null;
   }
 
   static String kb(long bytes) {

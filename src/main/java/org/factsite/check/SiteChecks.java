@@ -3,6 +3,7 @@ package org.factsite.check;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.factsite.diag.Diagnostics;
 import org.factsite.load.Inputs;
@@ -30,20 +31,44 @@ public final class SiteChecks {
    */
   public static void run(Map<String, byte[]> files, Site site, LinkPlaces places,
       Inputs inputs, Diagnostics d) {
+    run(files, site, places, inputs, d, new PageFactsCache());
+  }
+
+  /**
+   * Runs every check, reading pages through {@code cache}, which a long-lived builder keeps
+   * across rebuilds so that only pages whose bytes changed are parsed again.
+   */
+  public static void run(Map<String, byte[]> files, Site site, LinkPlaces places,
+      Inputs inputs, Diagnostics d, PageFactsCache cache) {
     Map<String, String> sourceOf = new HashMap<>();
     for (Article a : site.articles()) {
       sourceOf.put(a.output().value(), a.sourcePath());
     }
-    Map<String, Document> pages = new ConcurrentHashMap<>();
+    String baseUrl = site.config().baseUrl();
+    Map<String, PageFacts> pages = new ConcurrentHashMap<>();
     files.entrySet().parallelStream()
         .filter(e -> e.getKey().endsWith(".html"))
-        .forEach(e -> pages.put(e.getKey(),
-            Jsoup.parse(new String(e.getValue(), StandardCharsets.UTF_8))));
-    String baseUrl = site.config().baseUrl();
-    LinkCheck.run(pages, files.keySet(), sourceOf, places, baseUrl, d);
-    CspCheck.run(pages, sourceOf, TemplatePlaces.of(inputs), baseUrl, d);
+        .forEach(e -> pages.put(e.getKey(), cache.facts(e.getKey(), e.getValue(), baseUrl)));
+    cache.retain(pages.keySet());
+    // A plain hash map: the callers' sorted, synchronised map costs a lock and a dozen string
+    // comparisons per look-up, and the checks look up every link of every page.
+    Map<String, byte[]> byPath = new HashMap<>(files);
+    Set<String> changed = cache.changedPages();
+    int before = d.errorCount();
+    LinkCheck.run(pages, cache.linksToCheck(byPath.keySet(), pages.keySet()), byPath.keySet(),
+        sourceOf, places, baseUrl, d);
+    boolean linksClean = d.errorCount() == before;
+    // The policy check needs the parsed page; a page's policy depends only on its own bytes, so
+    // after a clean check only the changed pages are parsed and checked again.
+    before = d.errorCount();
+    Map<String, Document> docs = new ConcurrentHashMap<>();
+    cache.cspToCheck(pages.keySet(), changed).parallelStream().filter(byPath::containsKey)
+        .forEach(p -> docs.put(p,
+            Jsoup.parse(new String(byPath.get(p), StandardCharsets.UTF_8))));
+    CspCheck.run(docs, sourceOf, TemplatePlaces.of(inputs), baseUrl, d);
+    cache.checked(byPath.keySet(), linksClean, d.errorCount() == before);
     FigureContractCheck.run(pages, sourceOf, d);
-    PageBudgetCheck.run(pages, files, sourceOf, baseUrl, d);
+    PageBudgetCheck.run(pages, byPath, sourceOf, d);
   }
 
   /** The input a page was built from, for diagnostics; the output path when none. */

@@ -33,44 +33,76 @@ public final class SourceTree {
       readFile(realRoot, config, CONFIG, files, diagnostics);
     }
     for (String dir : INPUT_DIRS) {
-      Path start = root.resolve(dir);
-      if (!Files.isDirectory(start)) {
-        continue;
-      }
-      Files.walkFileTree(
-          start,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
-                throws IOException {
-              if (!d.equals(start) && isIgnored(d)) {
-                return FileVisitResult.SKIP_SUBTREE;
-              }
-              if (Files.isSymbolicLink(d) && !d.toRealPath().startsWith(realRoot)) {
-                diagnostics.error(
-                    new SourcePos(relative(root, d), 1, 1),
-                    "symbolic link points outside the site folder",
-                    "copy the files into the site instead of linking to them");
-                return FileVisitResult.SKIP_SUBTREE;
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs)
-                throws IOException {
-              if (!isIgnored(f)) {
-                readFile(realRoot, f, relative(root, f), files, diagnostics);
-              }
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      readPath(root, dir, files, diagnostics);
     }
     return new Inputs(files);
   }
 
+  /**
+   * Reads one input path into {@code files}: a file, or every file under a folder, by the same
+   * rules as {@link #read}. A path that does not exist, or is ignored, adds nothing. The preview
+   * server uses this to re-read only what changed.
+   */
+  public static void readPath(Path root, String rel, java.util.Map<String, byte[]> files,
+      Diagnostics diagnostics) throws IOException {
+    Path realRoot = root.toRealPath();
+    Path start = root.resolve(rel);
+    if (!isInput(rel) || !Files.exists(start)) {
+      return;
+    }
+    if (!Files.isDirectory(start)) {
+      if (rel.contains("/") || rel.equals(CONFIG)) {
+        readFile(realRoot, start, rel, files, diagnostics);
+      }
+      return;
+    }
+    Files.walkFileTree(
+        start,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
+              throws IOException {
+            if (!d.equals(start) && isIgnored(d)) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (Files.isSymbolicLink(d) && !d.toRealPath().startsWith(realRoot)) {
+              diagnostics.error(
+                  new SourcePos(relative(root, d), 1, 1),
+                  "symbolic link points outside the site folder",
+                  "copy the files into the site instead of linking to them");
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path f, BasicFileAttributes attrs)
+              throws IOException {
+            if (!isIgnored(f)) {
+              readFile(realRoot, f, relative(root, f), files, diagnostics);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  /**
+   * True when {@code rel} (site-relative, forward slashes) is {@code site.yaml} or lies in an input
+   * folder, with no hidden or backup name on the way.
+   */
+  public static boolean isInput(String rel) {
+    String[] parts = rel.split("/");
+    for (String part : parts) {
+      if (part.isEmpty() || isIgnored(Path.of(part))) {
+        return false;
+      }
+    }
+    return rel.equals(CONFIG) || java.util.Arrays.asList(INPUT_DIRS).contains(parts[0]);
+  }
+
   private static void readFile(
-      Path realRoot, Path f, String rel, TreeMap<String, byte[]> files, Diagnostics diagnostics)
+      Path realRoot, Path f, String rel, java.util.Map<String, byte[]> files,
+      Diagnostics diagnostics)
       throws IOException {
     Path real = f.toRealPath();
     if (!real.startsWith(realRoot)) {

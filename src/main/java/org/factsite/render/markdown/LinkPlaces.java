@@ -26,6 +26,11 @@ public final class LinkPlaces {
     byPage.computeIfAbsent(page, p -> new ConcurrentHashMap<>()).putIfAbsent(href, place);
   }
 
+  /** Adds every place {@code other} recorded (a page's places, kept with the cached page). */
+  public void addAll(LinkPlaces other) {
+    other.byPage.forEach((page, m) -> m.forEach((href, place) -> add(page, href, place)));
+  }
+
   /** The place {@code href} on {@code page} was written, when it came from Markdown. */
   public Optional<Place> find(String page, String href) {
     Map<String, Place> m = byPage.get(page);

@@ -103,6 +103,14 @@ public final class TemplateRenderer {
       t.get().process(model, out);
       return Optional.of(out.toString());
     } catch (TemplateException e) {
+      ParseException inner = parseCause(e);
+      if (inner != null) {
+        // An <#import>ed or <#include>d template does not parse: point at its line, not at the
+        // importing line, which is fine.
+        d.add(located(inner.getTemplateName(), inner.getLineNumber(), inner.getColumnNumber(),
+            "template syntax error: " + firstLine(inner.getEditorMessage()), name));
+        return Optional.empty();
+      }
       String where = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
       String blamed = e.getBlamedExpressionString();
       boolean missing = e instanceof freemarker.core.InvalidReferenceException && blamed != null;
@@ -118,6 +126,15 @@ public final class TemplateRenderer {
           "template failed while rendering " + forWhat + ": " + firstLine(String.valueOf(e.getMessage())));
     }
     return Optional.empty();
+  }
+
+  private static ParseException parseCause(Throwable e) {
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      if (c instanceof ParseException p) {
+        return p;
+      }
+    }
+    return null;
   }
 
   private Diagnostic located(String template, Integer line, Integer column, String message,

@@ -1,0 +1,71 @@
+package org.factsite.check;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps each page's {@link PageFacts} while its bytes are unchanged, so the preview server's
+ * rebuilds check the whole site but parse only the pages they rendered. Thread-safe.
+ */
+public final class PageFactsCache {
+  private record Entry(byte[] html, PageFacts facts) {}
+
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Set<String> changed = ConcurrentHashMap.newKeySet();
+  private volatile boolean idsChanged;
+  private Set<String> lastFiles = Set.of();
+  private boolean lastLinksClean;
+  private boolean lastCspClean;
+
+  PageFacts facts(String page, byte[] html, String baseUrl) {
+    Entry e = entries.get(page);
+    if (e == null || !(e.html() == html || Arrays.equals(e.html(), html))) {
+      Entry fresh = new Entry(html, PageFacts.of(page, html, baseUrl));
+      if (e == null || !e.facts().ids().equals(fresh.facts().ids())) {
+        idsChanged = true;
+      }
+      changed.add(page);
+      entries.put(page, fresh);
+      e = fresh;
+    }
+    return e.facts();
+  }
+
+  /**
+   * The pages whose links need checking. A page's links can only break when its own links
+   * change, a file appears or goes, or an anchor on another page changes; when none of that
+   * happened since a build whose links were all good, only the re-rendered pages are checked.
+   */
+  synchronized Set<String> linksToCheck(Set<String> files, Set<String> pages) {
+    if (!lastLinksClean || idsChanged || !files.equals(lastFiles)) {
+      return pages;
+    }
+    return Set.copyOf(changed);
+  }
+
+  /** The pages re-read since the last {@link #checked}. */
+  Set<String> changedPages() {
+    return Set.copyOf(changed);
+  }
+
+  /** The pages whose policy needs checking: the changed ones after a clean check, else all. */
+  synchronized Set<String> cspToCheck(Set<String> pages, Set<String> changedPages) {
+    return lastCspClean ? changedPages : pages;
+  }
+
+  /** Records the outcome of checking the site with these {@code files}. */
+  synchronized void checked(Set<String> files, boolean linksClean, boolean cspClean) {
+    lastFiles = Set.copyOf(files);
+    lastLinksClean = linksClean;
+    lastCspClean = cspClean;
+    changed.clear();
+    idsChanged = false;
+  }
+
+  /** Forgets pages the site no longer has. */
+  void retain(Set<String> pages) {
+    entries.keySet().retainAll(pages);
+  }
+}
