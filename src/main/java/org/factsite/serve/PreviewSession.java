@@ -7,6 +7,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.factsite.build.BuildOptions;
 import org.factsite.config.SiteConfigParser;
 import org.factsite.diag.DiagnosticPrinter;
@@ -63,8 +65,13 @@ public final class PreviewSession implements AutoCloseable {
   public static PreviewSession start(Path dir, Options options, PrintWriter out, PrintWriter err)
       throws IOException {
     String base = options.basePath() != null ? normalise(options.basePath()) : basePathOf(dir);
-    PreviewSite site = new PreviewSite(dir, new BuildOptions(options.drafts()));
-    PreviewServer server = bind(options.port(), base, site);
+    // Bind first: the preview builds for its own address, so pages that link absolutely from
+    // base_url (the not-found page) load their stylesheet from the preview, not production.
+    AtomicReference<PreviewSite> holder = new AtomicReference<>();
+    PreviewServer server = bind(options.port(), base, () -> holder.get().state());
+    PreviewSite site = new PreviewSite(dir,
+        new BuildOptions(options.drafts(), "http://127.0.0.1:" + server.port() + base));
+    holder.set(site);
     PreviewSession s = new PreviewSession(site, server, base, out, err, options.verbose());
     try {
       PreviewSite.Rebuild first = site.rebuildAll();
@@ -81,15 +88,15 @@ public final class PreviewSession implements AutoCloseable {
     return s;
   }
 
-  private static PreviewServer bind(Integer port, String base, PreviewSite site)
-      throws IOException {
+  private static PreviewServer bind(Integer port, String base,
+      Supplier<PreviewSite.State> state) throws IOException {
     if (port != null) {
-      return new PreviewServer(port, base, site::state);
+      return new PreviewServer(port, base, state);
     }
     try {
-      return new PreviewServer(DEFAULT_PORT, base, site::state);
+      return new PreviewServer(DEFAULT_PORT, base, state);
     } catch (BindException e) {
-      return new PreviewServer(0, base, site::state);
+      return new PreviewServer(0, base, state);
     }
   }
 

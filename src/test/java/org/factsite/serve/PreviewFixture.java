@@ -164,10 +164,19 @@ final class PreviewFixture {
 
   /** A build from scratch of the folder as it is now; null when it fails. */
   BuildResult cleanBuild() {
+    return cleanBuild(DRAFTS);
+  }
+
+  /** A clean build published at {@code baseUrl}, as the preview builds for its own address. */
+  BuildResult cleanBuild(String baseUrl) {
+    return cleanBuild(new BuildOptions(DRAFTS.includeDrafts(), baseUrl));
+  }
+
+  private BuildResult cleanBuild(BuildOptions options) {
     try {
       Diagnostics d = new Diagnostics();
       Inputs inputs = SourceTree.read(dir, d);
-      BuildResult r = new SiteBuilder().build(inputs, DRAFTS);
+      BuildResult r = new SiteBuilder().build(inputs, options);
       return r.ok() && !d.hasErrors() ? r : null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

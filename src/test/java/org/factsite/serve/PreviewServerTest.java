@@ -75,6 +75,22 @@ class PreviewServerTest {
   }
 
   @Test
+  void theNotFoundPageAtADeepAddressLinksToThePreviewNotProduction() throws Exception {
+    long v = session.site().state().version();
+    site.write("content/404.md", "---\ntitle: Page not found\nlayout: not-found\n---\n"
+        + "Try the [home page](/).\n");
+    awaitBuild(v);
+    HttpResponse<String> missing = get("/repo/b/not/here/");
+    assertEquals(404, missing.statusCode());
+    // Links from base_url, and base_url is the preview's own address, not production's.
+    assertTrue(missing.body().contains("<a href=\"" + session.url() + "sources/\">Sources</a>"),
+        missing.body());
+    assertTrue(missing.body().contains("<a href=\"" + session.url() + "\">home page</a>"),
+        missing.body());
+    assertFalse(missing.body().contains("https://example.org/repo/"), missing.body());
+  }
+
+  @Test
   void editsCreationsRenamesAndDeletionsAreServedAsACleanBuildWouldBe() throws Exception {
     long v = session.site().state().version();
     site.replace("content/b.md", "Beta has no figures.", "Beta was edited.");
@@ -179,9 +195,12 @@ class PreviewServerTest {
     return seen;
   }
 
-  /** Every file of a clean build is served, pages with only the preview's additions. */
+  /**
+   * Every file of a clean build for the preview's address ({@code build --base-url URL}) is
+   * served, pages with only the preview's additions.
+   */
   private void assertServedEqualsCleanBuild() throws Exception {
-    BuildResult clean = site.cleanBuild();
+    BuildResult clean = site.cleanBuild(session.url());
     assertTrue(clean != null, "the clean build failed");
     PreviewSite.State s = session.site().state();
     assertTrue(s.ok(), s.errors().toString());
