@@ -49,7 +49,7 @@ final class ErrorOverlay {
         margin: 0; padding: 1.5rem; background: rgba(255, 255, 255, 0.97); color: #0b0c0c;
         border-top: 0.5rem solid #d4351c; font: 1rem/1.5 system-ui, sans-serif; }
       .factsite-errors h2 { margin: 0 0 0.5rem; color: #d4351c; font-size: 1.5rem; }
-      .factsite-errors pre { white-space: pre-wrap; font: 0.95rem/1.4 ui-monospace, monospace;
+      .factsite-errors pre { white-space: pre; overflow-x: auto; font: 0.95rem/1.4 ui-monospace, monospace;
         background: #f3f2f1; padding: 1rem; border-left: 4px solid #d4351c; }
       @media (prefers-color-scheme: dark) {
         .factsite-errors { background: rgba(20, 20, 20, 0.97); color: #f3f2f1; }
