@@ -10,19 +10,20 @@ import org.factsite.diag.SourcePos;
 
 /**
  * Keeps each page light for readers on slow phones: the page with the stylesheet, images and
- * charts it loads must stay under {@link #PAGE_BUDGET} bytes, and no font over
+ * charts it loads must stay under the site's page budget ({@code page_budget_kb} in site.yaml,
+ * 250 KB unless set), and no font over
  * {@link #FONT_BUDGET}. When over, the message names the page and its largest assets. A browser
  * downloads one candidate of a {@code <picture>} (the phone drawing or the wide one), so a picture
  * counts as its largest candidate, not as the sum of them.
  */
 final class PageBudgetCheck {
-  static final int PAGE_BUDGET = 250 * 1024;
   static final int FONT_BUDGET = 30 * 1024;
 
   private PageBudgetCheck() {}
 
-  static void run(Map<String, PageFacts> pages, Map<String, byte[]> files,
+  static void run(Map<String, PageFacts> pages, Map<String, byte[]> files, int budgetKb,
       Map<String, String> sourceOf, Diagnostics d) {
+    long budget = budgetKb * 1024L;
     files.forEach((path, bytes) -> {
       if ((path.endsWith(".woff2") || path.endsWith(".woff") || path.endsWith(".ttf"))
           && bytes.length > FONT_BUDGET) {
@@ -51,7 +52,7 @@ final class PageBudgetCheck {
         total += files.get(a).length;
         sized.add(a);
       }
-      if (total > PAGE_BUDGET) {
+      if (total > budget) {
         sized.sort((x, y) -> Integer.compare(files.get(y).length, files.get(x).length));
         StringBuilder largest = new StringBuilder();
         for (String a : sized.subList(0, Math.min(3, sized.size()))) {
@@ -59,9 +60,10 @@ final class PageBudgetCheck {
               .append(kb(files.get(a).length)).append(')');
         }
         d.error(SourcePos.of(SiteChecks.origin(sourceOf, page)),
-            page + " weighs " + kb(total) + " with its assets, over the " + kb(PAGE_BUDGET)
+            page + " weighs " + kb(total) + " with its assets, over the " + kb(budget)
                 + " budget", "largest: " + page + " (" + kb(files.get(page).length) + ")"
-                + (largest.length() > 0 ? ", " + largest : ""));
+                + (largest.length() > 0 ? ", " + largest : "")
+                + "; split the page, or raise page_budget_kb in site.yaml");
       }
     });
   }

@@ -68,7 +68,7 @@ public final class SiteChecks {
     CspCheck.run(docs, sourceOf, TemplatePlaces.of(inputs), baseUrl, d);
     cache.checked(byPath.keySet(), linksClean, d.errorCount() == before);
     FigureContractCheck.run(pages, sourceOf, d);
-    PageBudgetCheck.run(pages, byPath, sourceOf, d);
+    PageBudgetCheck.run(pages, byPath, site.config().pageBudgetKb(), sourceOf, d);
   }
 
   /** The input a page was built from, for diagnostics; the output path when none. */

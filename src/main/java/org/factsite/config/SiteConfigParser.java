@@ -16,7 +16,7 @@ import org.factsite.model.SiteConfig;
 public final class SiteConfigParser {
   public static final String PATH = "site.yaml";
   private static final Set<String> KEYS =
-      Set.of("title", "description", "base_url", "language", "nav");
+      Set.of("title", "description", "base_url", "language", "nav", "page_budget_kb");
   private static final Set<String> NAV_KEYS = Set.of("title", "path");
 
   private final YamlReader yaml;
@@ -50,6 +50,13 @@ public final class SiteConfigParser {
           f.posOf("language"), "language should be a language tag like en-GB", null, text);
       language = null;
     }
+    Integer budget = f.integer("page_budget_kb");
+    if (budget != null && budget <= 0) {
+      diagnostics.error(
+          f.posOf("page_budget_kb"), "page_budget_kb should be a whole number of kilobytes above"
+              + " 0, like 250", null, text);
+      budget = null;
+    }
     List<NavLink> nav = new ArrayList<>();
     for (YamlNode item : f.list("nav", false)) {
       Fields n = Fields.of(item, "a nav entry", NAV_KEYS, text, diagnostics);
@@ -76,7 +83,8 @@ public final class SiteConfigParser {
             description == null ? "" : description,
             baseUrl == null ? "http://localhost/" : baseUrl,
             language == null ? "en" : language,
-            nav));
+            nav,
+            budget == null ? SiteConfig.DEFAULT_PAGE_BUDGET_KB : budget));
   }
 
   /** Reports a missing site.yaml. */
