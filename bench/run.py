@@ -1,0 +1,311 @@
+#!/usr/bin/env python3
+"""Build-speed benchmark: factsite and Hugo side by side on the peers' corpus.
+
+One command (see docs/performance.md):
+
+    bench/run.sh                      # N = 1,000 and 10,000, 3 timed runs each, charts at 1,000
+    bench/run.sh --sizes 1000 --runs 5 --charts 0
+
+What it does:
+  1. builds the jar (mvn -q package -DskipTests) unless --no-package;
+  2. trains a class-data-sharing archive for the jar (factsite.jsa next to it), which the
+     launcher bin/factsite uses when present;
+  3. for each N, generates the corpus with ../shared/bench/gen-corpus.py --only hugo, copies the
+     articles into bench/site/content/posts/ and builds it with
+       - factsite, the ordinary way:   java -jar target/factsite.jar build
+       - factsite through bin/factsite (CDS archive + the launcher's JVM options)
+       - Hugo (Debian package):        hugo --quiet   in the corpus' hugo/ folder
+     each from a clean output folder, runs interleaved so machine noise hits all alike;
+     one untimed warm-up run per generator checks the output (page count, relative links);
+  4. builds a corpus with one chart per article for charts per second;
+  5. prints a markdown table (also saved to WORK/results.md).
+
+Wall time is the whole process, JVM start included; peak RSS comes from /usr/bin/time -v.
+"""
+import argparse
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SITE = os.path.join(ROOT, "bench", "site")
+GEN = os.path.normpath(os.path.join(ROOT, "..", "shared", "bench", "gen-corpus.py"))
+LAUNCHER = os.path.join(ROOT, "bin", "factsite")
+
+
+def sh(cmd, cwd=None, env=None, check=True, capture=True):
+    r = subprocess.run(cmd, cwd=cwd, env=env, text=True,
+                       stdout=subprocess.PIPE if capture else None,
+                       stderr=subprocess.PIPE if capture else None)
+    if check and r.returncode != 0:
+        sys.exit("command failed (%d): %s\n%s%s" % (r.returncode, " ".join(cmd),
+                                                    r.stdout or "", r.stderr or ""))
+    return r
+
+
+def measure(cmd, cwd, env=None):
+    """Runs cmd under /usr/bin/time -v; returns (wall s, peak RSS MB, cpu s, stdout)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+        t0 = time.perf_counter()
+        r = subprocess.run(["/usr/bin/time", "-v", "-o", tf.name] + cmd, cwd=cwd, env=env,
+                           text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        wall = time.perf_counter() - t0
+        report = tf.read()
+    if r.returncode != 0:
+        sys.exit("build failed (%d): %s in %s\n%s%s" % (r.returncode, " ".join(cmd), cwd,
+                                                        r.stdout, r.stderr))
+    rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", report).group(1))
+    user = float(re.search(r"User time \(seconds\): ([\d.]+)", report).group(1))
+    system = float(re.search(r"System time \(seconds\): ([\d.]+)", report).group(1))
+    return wall, rss_kb / 1024.0, user + system, r.stdout
+
+
+class Tool:
+    """A generator to time: how to build, where its output goes, how to check it."""
+
+    def __init__(self, name, cmd, cwd, out_dir, env=None):
+        self.name, self.cmd, self.cwd, self.out_dir, self.env = name, cmd, cwd, out_dir, env
+
+    def run(self):
+        shutil.rmtree(self.out_dir, ignore_errors=True)
+        return measure(self.cmd, self.cwd, self.env)
+
+
+def factsite_tools(jar, with_launcher):
+    out = os.path.join(SITE, "site")
+    tools = [Tool("factsite (java -jar)", ["java", "-jar", jar, "build"], SITE, out)]
+    if with_launcher:
+        env = dict(os.environ, FACTSITE_JAR=jar)
+        tools.append(Tool("factsite (bin/factsite)", [LAUNCHER, "build"], SITE, out, env))
+    return tools
+
+
+def hugo_tool(corpus):
+    root = os.path.join(corpus, "hugo")
+    return Tool("Hugo " + hugo_version(), ["hugo", "--quiet"], root, os.path.join(root, "public"))
+
+
+def hugo_version():
+    v = sh(["hugo", "version"]).stdout
+    m = re.search(r"v([\d.]+)", v)
+    return m.group(1) if m else "?"
+
+
+def generate(n, work):
+    corpus = os.path.join(work, "n%d" % n)
+    posts = os.path.join(corpus, "hugo", "content", "posts")
+    if not (os.path.isdir(posts) and len(os.listdir(posts)) == n):
+        sh([sys.executable, GEN, "--n", str(n), "--only", "hugo", "--out", corpus])
+    return corpus
+
+
+def fill_site(corpus, charts=False):
+    """Puts the corpus' articles (and, for the chart corpus, one chart each) into bench/site."""
+    posts = os.path.join(SITE, "content", "posts")
+    data = os.path.join(SITE, "data")
+    shutil.rmtree(posts, ignore_errors=True)
+    shutil.rmtree(data, ignore_errors=True)
+    os.makedirs(posts)
+    src = os.path.join(corpus, "hugo", "content", "posts")
+    names = sorted(os.listdir(src))
+    for name in names:
+        if not charts:
+            shutil.copyfile(os.path.join(src, name), os.path.join(posts, name))
+            continue
+        with open(os.path.join(src, name), encoding="utf-8") as f:
+            text = f.read()
+        cid = "chart-" + name[len("article-"):-len(".md")]
+        with open(os.path.join(posts, name), "w", encoding="utf-8") as f:
+            f.write(text + "\n{{chart %s}}\n" % cid)
+    if charts:
+        write_chart_data(data, [n[len("article-"):-len(".md")] for n in names])
+
+
+STATS = 40
+
+
+def write_chart_data(data, numbers):
+    os.makedirs(os.path.join(data, "charts"))
+    lines = ["sources:", "  - id: bench", "    title: Generated benchmark figures",
+             "    publisher: factsite bench", "statistics:"]
+    rng = random.Random(7)
+    for i in range(STATS):
+        lines += ["  - id: count_%02d" % i, "    value: %d" % rng.randint(100, 20000),
+                  "    format: count", "    unit: items", "    period: 2020",
+                  "    geography: Bench area %d" % i, "    sources: [bench]"]
+    with open(os.path.join(data, "figures.yaml"), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    for num in numbers:
+        r = random.Random(num)
+        bars = r.sample(range(STATS), 3)
+        chart = ["headline: Area %d leads in article %s" % (bars[0], num),
+                 "subtitle: Items counted in three bench areas, 2020 (article %s)" % num,
+                 "type: %s" % ("column" if int(num) % 2 else "bar"),
+                 "value_axis: Items", "bars:"]
+        for b in bars:
+            chart += ["  - label: Area %d, article %s" % (b, num), "    stat: count_%02d" % b]
+        with open(os.path.join(data, "charts", "chart-%s.yaml" % num), "w",
+                  encoding="utf-8") as f:
+            f.write("\n".join(chart) + "\n")
+
+
+def verify_factsite(n):
+    out = os.path.join(SITE, "site")
+    pages = len([d for d in os.listdir(os.path.join(out, "posts"))
+                 if os.path.isfile(os.path.join(out, "posts", d, "index.html"))])
+    if pages != n or not os.path.isfile(os.path.join(out, "index.html")):
+        sys.exit("factsite wrote %d article pages, expected %d" % (pages, n))
+    with open(os.path.join(out, "posts", "article-00000", "index.html"), encoding="utf-8") as f:
+        html = f.read()
+    if 'href="/' in html or 'href="../../posts/article-' not in html:
+        sys.exit("factsite's article links are not relative: check posts/article-00000/")
+    with open(os.path.join(out, "index.html"), encoding="utf-8") as f:
+        index = f.read()
+    if index.count('<li><a href="./posts/') != n + min(10, n):
+        sys.exit("factsite's index.html does not list every article (and the nav of 10)")
+
+
+def verify_hugo(corpus, n):
+    posts = os.path.join(corpus, "hugo", "public", "posts")
+    pages = len([d for d in os.listdir(posts)
+                 if os.path.isfile(os.path.join(posts, d, "index.html"))])
+    if pages != n:
+        sys.exit("Hugo wrote %d article pages, expected %d" % (pages, n))
+
+
+def phase_ms(stdout, phase):
+    m = re.search(r"^%s\s+(\d+) ms" % phase, stdout, re.M)
+    return int(m.group(1)) if m else None
+
+
+def time_tools(tools, runs, label_n, pages):
+    """Interleaved timed runs; returns rows of results."""
+    results = {t.name: [] for t in tools}
+    for _ in range(runs):
+        for t in tools:
+            results[t.name].append(t.run())
+    rows = []
+    for t in tools:
+        rs = results[t.name]
+        wall = statistics.median(r[0] for r in rs)
+        rows.append(dict(tool=t.name, n=label_n, pages=pages, wall=wall,
+                         wall_min=min(r[0] for r in rs),
+                         cpu=statistics.median(r[2] for r in rs),
+                         rss=statistics.median(r[1] for r in rs),
+                         rss_max=max(r[1] for r in rs),
+                         pps=pages / wall, stdout=rs[-1][3]))
+    return rows
+
+
+def table(rows):
+    out = ["| generator | N | wall median s | wall min s | CPU s | peak RSS MB (max) | pages/s"
+           " | vs Hugo pages/s | vs Hugo RSS |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        hugo = next((h for h in rows if h["n"] == r["n"] and h["tool"].startswith("Hugo")), None)
+        speed = "%.2f×" % (r["pps"] / hugo["pps"]) if hugo else "-"
+        mem = "%.2f×" % (r["rss"] / hugo["rss"]) if hugo else "-"
+        out.append("| %s | %s | %.2f | %.2f | %.2f | %.0f (%.0f) | %.0f | %s | %s |" % (
+            r["tool"], "{:,}".format(r["n"]), r["wall"], r["wall_min"], r["cpu"], r["rss"],
+            r["rss_max"], r["pps"], speed, mem))
+    return "\n".join(out)
+
+
+def machine():
+    mem = ""
+    with open("/proc/meminfo") as f:
+        m = re.search(r"MemTotal:\s+(\d+) kB", f.read())
+        mem = "%.1f GiB" % (int(m.group(1)) / 1024 / 1024) if m else "?"
+    java = sh(["java", "-version"]).stderr.splitlines()[0]
+    return "%d cores, %s, %s, %s, load average at start %s" % (
+        os.cpu_count(), mem, platform.platform(terse=True), java,
+        " ".join("%.1f" % x for x in os.getloadavg()))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma-separated")
+    ap.add_argument("--runs", type=int, default=3, help="timed runs per generator and size")
+    ap.add_argument("--charts", type=int, default=1000,
+                    help="articles in the one-chart-per-article corpus (0: skip)")
+    ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "factsite-bench"),
+                    help="where corpora and results go")
+    ap.add_argument("--build-dir", default=os.path.join(ROOT, "target"),
+                    help="Maven build folder holding factsite.jar")
+    ap.add_argument("--no-package", action="store_true", help="use the jar as it is")
+    ap.add_argument("--no-hugo", action="store_true", help="time factsite only")
+    args = ap.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    jar = os.path.join(args.build_dir, "factsite.jar")
+
+    if not args.no_package:
+        print("packaging the jar ...", file=sys.stderr)
+        sh(["mvn", "-q", "-B", "-Dbuild.dir=" + args.build_dir, "package", "-DskipTests"],
+           cwd=ROOT)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+
+    # Train the class-data-sharing archive on a small build (the launcher uses it if present).
+    jsa = os.path.join(args.build_dir, "factsite.jsa")
+    fill_site(generate(min(sizes + [1000]), args.work))
+    if os.path.exists(jsa):
+        os.remove(jsa)
+    print("training the CDS archive %s ..." % jsa, file=sys.stderr)
+    shutil.rmtree(os.path.join(SITE, "site"), ignore_errors=True)
+    sh(["java", "-XX:ArchiveClassesAtExit=" + jsa, "-jar", jar, "build", "-q"], cwd=SITE)
+
+    rows = []
+    for n in sizes:
+        print("N = %d ..." % n, file=sys.stderr)
+        corpus = generate(n, args.work)
+        fill_site(corpus)
+        tools = factsite_tools(jar, True) + ([] if args.no_hugo else [hugo_tool(corpus)])
+        for t in tools:  # untimed warm-up (disk cache), then check what it wrote
+            t.run()
+            if t.name.startswith("Hugo"):
+                verify_hugo(corpus, n)
+            else:
+                verify_factsite(n)
+        rows += time_tools(tools, args.runs, n, n + 1)
+
+    chart_rows = []
+    if args.charts:
+        print("charts corpus, N = %d ..." % args.charts, file=sys.stderr)
+        fill_site(generate(args.charts, args.work), charts=True)
+        tools = factsite_tools(jar, True)
+        tools[0].run()
+        verify_factsite(args.charts)
+        chart_rows = time_tools(tools, args.runs, args.charts, args.charts + 1)
+    # Leave bench/site as a plain N-article site (no generated data/).
+    shutil.rmtree(os.path.join(SITE, "data"), ignore_errors=True)
+
+    lines = ["Machine: " + machine(), "",
+             "Command: bench/run.sh " + " ".join(sys.argv[1:]), "",
+             "Full clean build, median of %d interleaved runs after one warm-up:" % args.runs, "",
+             table(rows)]
+    if chart_rows:
+        lines += ["", "One chart per article (N = {:,}):".format(args.charts), "",
+                  "| generator | charts | wall median s | peak RSS MB | charts phase ms"
+                  " | charts/s (charts phase) | charts/s (whole build) |",
+                  "|---|---:|---:|---:|---:|---:|---:|"]
+        for r in chart_rows:
+            ms = phase_ms(r["stdout"], "charts")
+            lines.append("| %s | %d | %.2f | %.0f | %s | %s | %.0f |" % (
+                r["tool"], args.charts, r["wall"], r["rss"], ms if ms is not None else "?",
+                "%.0f" % (args.charts / (ms / 1000.0)) if ms else "?",
+                args.charts / r["wall"]))
+    lines += ["", "Load average at end: " + " ".join("%.1f" % x for x in os.getloadavg())]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    with open(os.path.join(args.work, "results.md"), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()
