@@ -39,6 +39,11 @@ public final class Inputs {
   /** The file decoded as UTF-8; malformed bytes are refused rather than silently replaced. */
   public String text(String path) throws CharacterCodingException {
     byte[] b = files.get(path);
+    if (isAscii(b)) {
+      // Nearly every input is plain ASCII, which is valid UTF-8 as it stands; the JDK's ASCII
+      // decoding is far cheaper than a strict decoder, which showed in the load profile.
+      return new String(b, StandardCharsets.US_ASCII);
+    }
     String s =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -47,6 +52,15 @@ public final class Inputs {
             .decode(ByteBuffer.wrap(b))
             .toString();
     return s.startsWith("\uFEFF") ? s.substring(1) : s;
+  }
+
+  private static boolean isAscii(byte[] b) {
+    for (byte x : b) {
+      if (x < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Paths under {@code prefix} (e.g. {@code "content/"}) ending in {@code suffix}, sorted. */
