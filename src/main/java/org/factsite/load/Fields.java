@@ -167,9 +167,30 @@ public final class Fields {
     try {
       return LocalDate.parse(t);
     } catch (DateTimeParseException e) {
+      // Front matter copied from Hugo or Jekyll often has a date-time. The page shows the date
+      // as its author wrote it, so the date part is kept and the time and offset are checked,
+      // then dropped, never converted to another day.
+      LocalDate fromDateTime = dateOfDateTime(t);
+      if (fromDateTime != null) {
+        return fromDateTime;
+      }
       diagnostics.error(
-          posOf(key), "'" + key + "' should be a date written YYYY-MM-DD, not '" + t + "'", null,
-          fileText);
+          posOf(key), "'" + key + "' should be a date written YYYY-MM-DD (a time after it, like"
+              + " 2020-11-20T09:30:00Z, is allowed), not '" + t + "'", null, fileText);
+      return null;
+    }
+  }
+
+  private static LocalDate dateOfDateTime(String t) {
+    String iso = t.strip().replaceFirst("^(\\d{4}-\\d{2}-\\d{2})[ t]", "$1T");
+    try {
+      return java.time.OffsetDateTime.parse(iso).toLocalDate();
+    } catch (DateTimeParseException e) {
+      // Not a date-time with an offset; try one without.
+    }
+    try {
+      return java.time.LocalDateTime.parse(iso).toLocalDate();
+    } catch (DateTimeParseException e) {
       return null;
     }
   }
