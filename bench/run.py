@@ -8,12 +8,12 @@ One command (see docs/performance.md):
 
 What it does:
   1. builds the jar (mvn -q package -DskipTests) unless --no-package;
-  2. trains a class-data-sharing archive for the jar (factsite.jsa next to it), which the
-     launcher bin/factsite uses when present;
+  2. runs bin/factsite once, untimed, so that it records its class-data-sharing archive
+     (factsite.jsa next to the jar), as a user's first build after an upgrade would;
   3. for each N, generates the corpus with ../shared/bench/gen-corpus.py --only hugo, copies the
      articles into bench/site/content/posts/ and builds it with
        - factsite, the ordinary way:   java -jar target/factsite.jar build
-       - factsite through bin/factsite (CDS archive + the launcher's JVM options)
+       - factsite through bin/factsite (the launcher: CDS archive, serial GC, C1 only)
        - Hugo (Debian package):        hugo --quiet   in the corpus' hugo/ folder
      each from a clean output folder, runs interleaved so machine noise hits all alike;
      one untimed warm-up run per generator checks the output (page count, relative links);
@@ -251,14 +251,16 @@ def main():
            cwd=ROOT)
     sizes = [int(s) for s in args.sizes.split(",") if s]
 
-    # Train the class-data-sharing archive on a small build (the launcher uses it if present).
+    # The launcher records its class-data-sharing archive on its first run after the jar
+    # changed; do that run now (untimed), so the timed runs use the archive as a user's would.
     jsa = os.path.join(args.build_dir, "factsite.jsa")
     fill_site(generate(min(sizes + [1000]), args.work))
     if os.path.exists(jsa):
         os.remove(jsa)
-    print("training the CDS archive %s ..." % jsa, file=sys.stderr)
-    shutil.rmtree(os.path.join(SITE, "site"), ignore_errors=True)
-    sh(["java", "-XX:ArchiveClassesAtExit=" + jsa, "-jar", jar, "build", "-q"], cwd=SITE)
+    print("recording the launcher's CDS archive %s ..." % jsa, file=sys.stderr)
+    factsite_tools(jar, True)[1].run()
+    if not os.path.exists(jsa):
+        print("warning: no CDS archive was recorded", file=sys.stderr)
 
     rows = []
     for n in sizes:
