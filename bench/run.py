@@ -244,6 +244,7 @@ def main():
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     jar = os.path.join(args.build_dir, "factsite.jar")
+    about_machine = machine()  # before the runs: the load average says how busy the box was
 
     if not args.no_package:
         print("packaging the jar ...", file=sys.stderr)
@@ -287,7 +288,7 @@ def main():
     # Leave bench/site as a plain N-article site (no generated data/).
     shutil.rmtree(os.path.join(SITE, "data"), ignore_errors=True)
 
-    lines = ["Machine: " + machine(), "",
+    lines = ["Machine: " + about_machine, "",
              "Command: bench/run.sh " + " ".join(sys.argv[1:]), "",
              "Full clean build, median of %d interleaved runs after one warm-up:" % args.runs, "",
              table(rows)]
