@@ -1,5 +1,7 @@
 package org.factsite.check;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -24,67 +26,83 @@ final class CspCheck {
 
   private CspCheck() {}
 
-  static void run(Map<String, Document> pages, Map<String, String> sourceOf,
-      TemplatePlaces templates, String baseUrl, Diagnostics d) {
-    pages.forEach((page, doc) -> {
-      Problems p = new Problems(page, sourceOf, templates, d);
-      Element meta = doc.selectFirst(META);
-      if (meta == null) {
-        p.add(null, "the page has no Content-Security-Policy meta tag",
-            "add <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                + "style-src 'self'; img-src 'self'\"> to the template's <head>");
-      } else {
-        String policy = meta.attr("content").toLowerCase(Locale.ROOT);
-        if (!policy.matches(".*default-src\\s+'(none|self)'.*") || policy.contains("unsafe-")
-            || policy.matches(".*\\s(https?:|\\*|data:).*")) {
-          p.add(Pattern.compile(Pattern.quote(meta.attr("content"))),
-              "the Content-Security-Policy is not strict: '" + meta.attr("content") + "'",
-              "start it with default-src 'none' and allow only 'self'");
+  /** Something on a page that breaks the policy; {@code needle} finds it in a template. */
+  record Problem(Pattern needle, String message, String hint) {}
+
+  /**
+   * The policy problems of one parsed page. Collected while the page is read for its other facts,
+   * so checking the policy needs no second parse of every page.
+   */
+  static List<Problem> problems(Document doc, String baseUrl) {
+    List<Problem> p = new ArrayList<>();
+    Element meta = doc.selectFirst(META);
+    if (meta == null) {
+      p.add(new Problem(null, "the page has no Content-Security-Policy meta tag",
+          "add <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+              + "style-src 'self'; img-src 'self'\"> to the template's <head>"));
+    } else {
+      String policy = meta.attr("content").toLowerCase(Locale.ROOT);
+      if (!policy.matches(".*default-src\\s+'(none|self)'.*") || policy.contains("unsafe-")
+          || policy.matches(".*\\s(https?:|\\*|data:).*")) {
+        p.add(new Problem(Pattern.compile(Pattern.quote(meta.attr("content"))),
+            "the Content-Security-Policy is not strict: '" + meta.attr("content") + "'",
+            "start it with default-src 'none' and allow only 'self'"));
+      }
+    }
+    for (Element el : doc.getAllElements()) {
+      String tag = el.normalName();
+      if (tag.equals("script") && !el.hasAttr("src")) {
+        p.add(new Problem(Pattern.compile("(?i)<script(?![^>]*\\ssrc\\s*=)"),
+            "inline <script> is not allowed", "put the script in templates/static/ and load"
+            + " it with <script src=…>"));
+      }
+      if (tag.equals("style")) {
+        p.add(new Problem(Pattern.compile("(?i)<style\\b"), "a <style> element is not allowed",
+            "move the rules to templates/static/style.css"));
+      }
+      if (tag.equals("iframe") || tag.equals("object") || tag.equals("embed")
+          || tag.equals("frame")) {
+        p.add(new Problem(Pattern.compile("(?i)<" + tag + "\\b"), "<" + tag + "> is not allowed",
+            "link to the content instead of embedding it"));
+      }
+      for (Attribute a : el.attributes()) {
+        String name = a.getKey().toLowerCase(Locale.ROOT);
+        if (name.equals("style")) {
+          p.add(new Problem(Pattern.compile("(?i)<" + tag + "\\b[^>]*\\sstyle\\s*="),
+              "a style attribute on <" + tag + "> is not allowed",
+              "give the element a class and style it in templates/static/style.css"));
+        } else if (name.startsWith("on")) {
+          p.add(new Problem(Pattern.compile("(?i)\\s" + Pattern.quote(name) + "\\s*="),
+              "an event handler attribute " + name + "= on <" + tag + "> is not allowed",
+              "pages carry no inline script"));
+        } else if (name.equals("href") || name.equals("src") || name.equals("srcset")
+            || name.equals("action") || name.equals("formaction") || name.equals("poster")) {
+          checkAddress(el, tag, name, a.getValue(), baseUrl, p);
         }
       }
-      for (Element el : doc.getAllElements()) {
-        String tag = el.normalName();
-        if (tag.equals("script") && !el.hasAttr("src")) {
-          p.add(Pattern.compile("(?i)<script(?![^>]*\\ssrc\\s*=)"),
-              "inline <script> is not allowed", "put the script in templates/static/ and load"
-              + " it with <script src=…>");
-        }
-        if (tag.equals("style")) {
-          p.add(Pattern.compile("(?i)<style\\b"), "a <style> element is not allowed",
-              "move the rules to templates/static/style.css");
-        }
-        if (tag.equals("iframe") || tag.equals("object") || tag.equals("embed")
-            || tag.equals("frame")) {
-          p.add(Pattern.compile("(?i)<" + tag + "\\b"), "<" + tag + "> is not allowed",
-              "link to the content instead of embedding it");
-        }
-        for (Attribute a : el.attributes()) {
-          String name = a.getKey().toLowerCase(Locale.ROOT);
-          if (name.equals("style")) {
-            p.add(Pattern.compile("(?i)<" + tag + "\\b[^>]*\\sstyle\\s*="),
-                "a style attribute on <" + tag + "> is not allowed",
-                "give the element a class and style it in templates/static/style.css");
-          } else if (name.startsWith("on")) {
-            p.add(Pattern.compile("(?i)\\s" + Pattern.quote(name) + "\\s*="),
-                "an event handler attribute " + name + "= on <" + tag + "> is not allowed",
-                "pages carry no inline script");
-          } else if (name.equals("href") || name.equals("src") || name.equals("srcset")
-              || name.equals("action") || name.equals("formaction") || name.equals("poster")) {
-            checkAddress(el, tag, name, a.getValue(), baseUrl, p);
-          }
-        }
+    }
+    return p;
+  }
+
+  /** Reports the policy problems of {@code pages}, read earlier into their facts. */
+  static void run(Map<String, PageFacts> pages, Map<String, String> sourceOf,
+      TemplatePlaces templates, Diagnostics d) {
+    pages.forEach((page, facts) -> {
+      Problems report = new Problems(page, sourceOf, templates, d);
+      for (Problem x : facts.cspProblems()) {
+        report.add(x.needle(), x.message(), x.hint());
       }
     });
   }
 
   private static void checkAddress(Element el, String tag, String attr, String value,
-      String baseUrl, Problems p) {
+      String baseUrl, List<Problem> p) {
     String v = value.replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(Locale.ROOT);
     if (v.startsWith("javascript:") || v.startsWith("vbscript:") || v.startsWith("data:")
         || v.startsWith("file:")) {
-      p.add(Pattern.compile(Pattern.quote(value)),
+      p.add(new Problem(Pattern.compile(Pattern.quote(value)),
           "<" + tag + " " + attr + "> uses an address that is not allowed: '"
-          + abbreviate(value) + "'", null);
+          + abbreviate(value) + "'", null));
       return;
     }
     boolean fetched = !tag.equals("a") && !(tag.equals("link") && !fetchedLink(el));
@@ -92,9 +110,9 @@ final class CspCheck {
     boolean external = !ownSite
         && (v.startsWith("http:") || v.startsWith("https:") || v.startsWith("//"));
     if (fetched && external) {
-      p.add(Pattern.compile(Pattern.quote(value)),
+      p.add(new Problem(Pattern.compile(Pattern.quote(value)),
           "<" + tag + " " + attr + "> loads '" + abbreviate(value) + "' from another site",
-          "copy the file into templates/static/ and load it from there");
+          "copy the file into templates/static/ and load it from there"));
     }
   }
 

@@ -14,12 +14,14 @@ import org.jsoup.nodes.Element;
 
 /**
  * What the checks need from one built page, read once with jsoup: the ids it offers as anchors,
- * every address it links to or loads, the assets it loads, and what its chart figures lack. A
+ * every address it links to or loads, the assets it loads, what its chart figures lack and how
+ * it breaks the content security policy. The parsed page is dropped once these are read. A
  * page's facts depend only on its own bytes, so {@link PageFactsCache} keeps them while the page
  * is unchanged and a rebuild parses only the pages it rendered.
  */
 public record PageFacts(Set<String> ids, List<String> refs, List<List<String>> assets,
-    List<FigureProblem> figureProblems, Map<String, Optional<String>> targets) {
+    List<FigureProblem> figureProblems, Map<String, Optional<String>> targets,
+    List<CspCheck.Problem> cspProblems) {
 
   /** A chart figure on the page that lacks something readers need. */
   public record FigureProblem(String figureId, String lacks) {}
@@ -30,6 +32,7 @@ public record PageFacts(Set<String> ids, List<String> refs, List<List<String>> a
     assets = assets.stream().map(List::copyOf).toList();
     figureProblems = List.copyOf(figureProblems);
     targets = Map.copyOf(targets);
+    cspProblems = List.copyOf(cspProblems);
   }
 
   /**
@@ -93,6 +96,7 @@ public record PageFacts(Set<String> ids, List<String> refs, List<List<String>> a
             k -> Optional.ofNullable(LinkCheck.resolve(page, k)));
       }
     }
-    return new PageFacts(ids, refs, assets, FigureContractCheck.problems(doc), targets);
+    return new PageFacts(ids, refs, assets, FigureContractCheck.problems(doc), targets,
+        CspCheck.problems(doc, baseUrl));
   }
 }

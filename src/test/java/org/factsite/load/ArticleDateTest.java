@@ -18,7 +18,8 @@ class ArticleDateTest {
         Text.
         """.formatted(date)).withDefaults();
     site.files().put("templates/page.ftlh",
-        "<!DOCTYPE html><html><body><time datetime=\"${page.dateIso}\">${page.date}</time>"
+        "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Security-Policy\" content=\""
+            + "default-src 'none'\"></head><body><time datetime=\"${page.dateIso}\">${page.date}</time>"
             + "${page.body?no_esc}</body></html>");
     return site.build();
   }
