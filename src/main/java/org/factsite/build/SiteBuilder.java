@@ -79,12 +79,17 @@ public final class SiteBuilder {
     timings.add(timing("charts", t0, site.charts().size() + " charts"));
 
     t0 = System.nanoTime();
-    Map<String, ParsedMarkdown> fresh = parse(site);
+    PageViewFactory views = new PageViewFactory(site.config(), site.articles());
+    String sourcesPath = site.articles().stream()
+        .filter(a -> a.meta().layout().equals("sources"))
+        .map(a -> a.output().sitePath()).findFirst().orElse(null);
+    Map<String, Body> fresh = parse(site, views, templates, chartFiles, sourcesPath);
     timings.add(timing("parse", t0, count(fresh.size(), site.articles().size(), "article")));
 
     t0 = System.nanoTime();
     LinkPlaces places = new LinkPlaces();
-    int rendered = renderPages(site, fresh, templates, chartFiles, places, files, d);
+    int rendered = renderPages(site, fresh, views, sourcesPath, templates, chartFiles, places,
+        files, d);
     timings.add(timing("pages", t0, count(rendered, site.articles().size(), "page")));
 
     t0 = System.nanoTime();
@@ -134,26 +139,47 @@ public final class SiteBuilder {
     return out;
   }
 
-  /** Parses the articles whose references are not known yet (new or changed ones). */
-  private Map<String, ParsedMarkdown> parse(Site site) {
-    Map<String, ParsedMarkdown> fresh = new ConcurrentHashMap<>();
+  /**
+   * An article's Markdown resolved and rendered to HTML, with what resolving it reported. Kept
+   * between the parse and pages phases instead of the Markdown tree, which is several times
+   * larger: holding 10,000 trees took most of the heap (docs/performance.md).
+   */
+  private record Body(String html, Diagnostics diagnostics, LinkPlaces places) {}
+
+  /**
+   * Parses the articles whose references are not known yet (new or changed ones), records their
+   * references, and renders their Markdown at once so that each tree is dropped straight away.
+   */
+  private Map<String, Body> parse(Site site, PageViewFactory views, TemplateRenderer templates,
+      Map<String, FigureRenderer.ChartFiles> chartFiles, String sourcesPath) {
+    Map<String, Body> fresh = new ConcurrentHashMap<>();
     site.articles().parallelStream().filter(a -> cache.facts(a) == null).forEach(a -> {
       ParsedMarkdown p = markdown.parse(a);
-      fresh.put(a.sourcePath(), p);
       cache.putFacts(new BuildCache.Facts(a, p.statisticIds(), p.chartIds(),
           p.directives().stream().map(Directive::id).distinct().sorted().toList()));
+      fresh.put(a.sourcePath(), body(p, site, views, templates, chartFiles, sourcesPath));
     });
     return fresh;
   }
 
-  /** Renders every page whose inputs changed; returns how many were rendered. */
-  private int renderPages(Site site, Map<String, ParsedMarkdown> fresh,
+  /** Fills in an article's references and renders its Markdown. */
+  private Body body(ParsedMarkdown p, Site site, PageViewFactory views,
       TemplateRenderer templates, Map<String, FigureRenderer.ChartFiles> chartFiles,
-      LinkPlaces places, Map<String, byte[]> files, Diagnostics d) {
-    PageViewFactory views = new PageViewFactory(site.config(), site.articles());
-    String sourcesPath = site.articles().stream()
-        .filter(a -> a.meta().layout().equals("sources"))
-        .map(a -> a.output().sitePath()).findFirst().orElse(null);
+      String sourcesPath) {
+    Diagnostics local = new Diagnostics();
+    FigureRenderer figures = new FigureRenderer(templates, chartFiles, local);
+    LinkPlaces places = new LinkPlaces();
+    PageRefs refs = new PageRefs(views.root(p.article()), site.statistics(), site.charts(),
+        sourcesPath, figures::html, places);
+    MarkdownResolver.resolve(p, refs, local);
+    return new Body(markdown.render(p), local, places);
+  }
+
+  /** Renders every page whose inputs changed; returns how many were rendered. */
+  private int renderPages(Site site, Map<String, Body> fresh, PageViewFactory views,
+      String sourcesPath, TemplateRenderer templates,
+      Map<String, FigureRenderer.ChartFiles> chartFiles, LinkPlaces places,
+      Map<String, byte[]> files, Diagnostics d) {
     Map<String, Object> shared = new HashMap<>();
     shared.put("pages", cache.intern("pages", views.pages()));
     shared.put("latest", cache.intern("latest", views.latest()));
@@ -172,9 +198,11 @@ public final class SiteBuilder {
       BuildCache.Page cached = cache.page(a, deps, shared);
       if (cached == null) {
         rendered.incrementAndGet();
-        ParsedMarkdown p = fresh.containsKey(a.sourcePath())
-            ? fresh.get(a.sourcePath()) : markdown.parse(a);
-        cached = render(p, deps, site, views, templates, chartFiles, sourcesPath, shared);
+        Body body = fresh.remove(a.sourcePath());
+        if (body == null) {
+          body = body(markdown.parse(a), site, views, templates, chartFiles, sourcesPath);
+        }
+        cached = render(a, body, deps, views, templates, shared);
       }
       cached.diagnostics().forEach(d::add);
       places.addAll(cached.places());
@@ -185,18 +213,11 @@ public final class SiteBuilder {
     return rendered.get();
   }
 
-  private BuildCache.Page render(ParsedMarkdown p, List<Object> deps, Site site,
-      PageViewFactory views, TemplateRenderer templates,
-      Map<String, FigureRenderer.ChartFiles> chartFiles, String sourcesPath,
-      Map<String, Object> shared) {
-    Article a = p.article();
-    Diagnostics local = new Diagnostics();
-    FigureRenderer figures = new FigureRenderer(templates, chartFiles, local);
-    LinkPlaces places = new LinkPlaces();
-    PageRefs refs = new PageRefs(views.root(a), site.statistics(), site.charts(),
-        sourcesPath, figures::html, places);
-    MarkdownResolver.resolve(p, refs, local);
-    String body = markdown.render(p);
+  private BuildCache.Page render(Article a, Body rendered, List<Object> deps,
+      PageViewFactory views, TemplateRenderer templates, Map<String, Object> shared) {
+    Diagnostics local = rendered.diagnostics();
+    LinkPlaces places = rendered.places();
+    String body = rendered.html();
     String layout = a.meta().layout();
     Map<String, Object> extra = new HashMap<>();
     if (layout.equals("sources")) {
