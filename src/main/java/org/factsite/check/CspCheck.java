@@ -11,6 +11,8 @@ import org.factsite.diag.SourcePos;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Every page must carry a strict Content-Security-Policy meta tag and keep to it: no inline
@@ -23,6 +25,7 @@ import org.jsoup.nodes.Element;
  */
 final class CspCheck {
   static final String META = "meta[http-equiv~=(?i)^content-security-policy$]";
+  private static final Evaluator META_QUERY = QueryParser.parse(META);
 
   private CspCheck() {}
 
@@ -35,7 +38,7 @@ final class CspCheck {
    */
   static List<Problem> problems(Document doc, String baseUrl) {
     List<Problem> p = new ArrayList<>();
-    Element meta = doc.selectFirst(META);
+    Element meta = doc.selectFirst(META_QUERY);
     if (meta == null) {
       p.add(new Problem(null, "the page has no Content-Security-Policy meta tag",
           "add <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "

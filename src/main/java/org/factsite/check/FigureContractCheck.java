@@ -7,6 +7,8 @@ import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Every chart figure keeps its promise to readers who cannot see it: a headline, a description,
@@ -15,6 +17,7 @@ import org.jsoup.nodes.Element;
  * fails the build.
  */
 final class FigureContractCheck {
+  private static final Evaluator CHART_FIGURES = QueryParser.parse("figure.chart");
   private FigureContractCheck() {}
 
   static void run(Map<String, PageFacts> pages, Map<String, String> sourceOf, Diagnostics d) {
@@ -30,7 +33,7 @@ final class FigureContractCheck {
   /** What each chart figure on one page lacks, in document order. */
   static List<PageFacts.FigureProblem> problems(Document doc) {
     List<PageFacts.FigureProblem> out = new ArrayList<>();
-    for (Element fig : doc.select("figure.chart")) {
+    for (Element fig : doc.select(CHART_FIGURES)) {
       String id = fig.id().isEmpty() ? "(no id)" : fig.id();
       require(fig, ".chart-headline", "a headline", id, out);
       require(fig, ".chart-description", "a text description", id, out);
