@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.factsite.testing.Fixtures;
 import org.factsite.testing.TestSite;
 import org.junit.jupiter.api.Test;
 
@@ -12,43 +13,7 @@ import org.junit.jupiter.api.Test;
  * see the picture. Each test takes the campaign's real figure template and removes one part.
  */
 class FigureContractCheckTest {
-  private static final String SITE = """
-      -- data/figures.yaml --
-      sources:
-        - id: report
-          title: The Report
-          publisher: A Publisher
-      statistics:
-        - id: share_before
-          value: 29
-          format: percent
-          unit: of offences
-          period: 2017–2020
-          geography: England and Wales
-          sources: [report]
-        - id: share_after
-          value: 37
-          format: percent
-          unit: of offences
-          period: April–June 2020
-          geography: England and Wales
-          sources: [report]
-      -- data/charts/share.yaml --
-      headline: The share rose
-      subtitle: Share of offences, England and Wales
-      type: column
-      value_axis: Share (%)
-      bars:
-        - label: Before
-          stat: share_before
-        - label: During
-          stat: share_after
-      -- content/a.md --
-      ---
-      title: A
-      ---
-      {{chart share}}
-      """;
+  private static final String SITE = Fixtures.SHARE_CHART_PAGE;
 
   private static TestSite.Built buildWith(String figureTemplate) {
     TestSite site = TestSite.of(SITE).withDefaults();

@@ -1,0 +1,48 @@
+package org.factsite.testing;
+
+/** Inline-site sections that many tests share. */
+public final class Fixtures {
+  private Fixtures() {}
+
+  /**
+   * One source, two percentages ({@code share_before} 29%, {@code share_after} 37%), a column
+   * chart {@code share} plotting both, and a page {@code content/a.md} that shows the chart.
+   */
+  public static final String SHARE_CHART_PAGE = """
+      -- data/figures.yaml --
+      sources:
+        - id: report
+          title: The Report
+          publisher: A Publisher
+      statistics:
+        - id: share_before
+          value: 29
+          format: percent
+          unit: of offences
+          period: 2017–2020
+          geography: England and Wales
+          sources: [report]
+        - id: share_after
+          value: 37
+          format: percent
+          unit: of offences
+          period: April–June 2020
+          geography: England and Wales
+          sources: [report]
+      -- data/charts/share.yaml --
+      headline: The share rose
+      subtitle: Share of offences, England and Wales
+      type: column
+      value_axis: Share (%)
+      bars:
+        - label: Before
+          stat: share_before
+        - label: During
+          stat: share_after
+      -- content/a.md --
+      ---
+      title: A
+      ---
+      {{chart share}}
+      """;
+}
