@@ -40,20 +40,15 @@ public final class SiteWriter {
     String name = output.getFileName().toString();
     Files.createDirectories(parent);
     Path staging = Files.createTempDirectory(parent, "." + name + ".staging-");
-    Thread cleanup = new Thread(() -> deleteQuietly(staging));
-    Runtime.getRuntime().addShutdownHook(cleanup);
-    try {
-      writeAll(staging, files);
-      Files.write(staging.resolve(Manifest.NAME), Manifest.render(files.keySet()));
-      swap(output, staging, parent, name);
-    } catch (IOException | RuntimeException e) {
-      deleteQuietly(staging);
-      throw e;
-    } finally {
+    // Ctrl-C at any moment leaves a whole site, the previous one or the new one.
+    try (StopGuard guard = new StopGuard(output, staging)) {
       try {
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-      } catch (IllegalStateException ignored) {
-        // Already shutting down: the hook will clean up.
+        writeAll(staging, files, guard);
+        Files.write(staging.resolve(Manifest.NAME), Manifest.render(files.keySet()));
+        swap(output, staging, parent, name, guard);
+      } catch (IOException | RuntimeException e) {
+        deleteQuietly(staging);
+        throw e;
       }
     }
   }
@@ -64,7 +59,8 @@ public final class SiteWriter {
    * 4 to 8 seconds one at a time on a busy disk). Concurrent creation of a shared parent folder
    * is safe: {@link Files#createDirectories} accepts a folder that appeared meanwhile.
    */
-  private static void writeAll(Path staging, Map<String, byte[]> files) throws IOException {
+  private static void writeAll(Path staging, Map<String, byte[]> files, StopGuard guard)
+      throws IOException {
     List<Map.Entry<Path, byte[]>> work = new ArrayList<>(files.size());
     for (Map.Entry<String, byte[]> e : files.entrySet()) {
       Path target = staging.resolve(new OutputPath(e.getKey()).value()).normalize();
@@ -87,6 +83,9 @@ public final class SiteWriter {
         done.add(pool.submit(() -> {
           Path lastFolder = null;
           for (Map.Entry<Path, byte[]> e : slice) {
+            if (guard.stopping()) {
+              return null; // the process is stopping: the hook removes the staging folder
+            }
             Path folder = e.getKey().getParent();
             if (!folder.equals(lastFolder)) {
               Files.createDirectories(folder);
@@ -113,10 +112,10 @@ public final class SiteWriter {
     }
   }
 
-  private static void swap(Path output, Path staging, Path parent, String name)
-      throws IOException {
+  private static void swap(Path output, Path staging, Path parent, String name,
+      StopGuard guard) throws IOException {
     if (!Files.exists(output)) {
-      move(staging, output);
+      guard.swap(null, () -> move(staging, output));
       return;
     }
     Set<String> owned = Manifest.read(output);
@@ -147,17 +146,19 @@ public final class SiteWriter {
     }
     Path old = Files.createTempDirectory(parent, "." + name + ".old-");
     Files.delete(old);
-    move(output, old);
-    try {
-      move(staging, output);
-    } catch (IOException e) {
-      move(old, output);
-      throw e;
-    }
+    guard.swap(old, () -> {
+      move(output, old);
+      try {
+        move(staging, output);
+      } catch (IOException e) {
+        move(old, output);
+        throw e;
+      }
+    });
     deleteQuietly(old);
   }
 
-  private static void move(Path from, Path to) throws IOException {
+  static void move(Path from, Path to) throws IOException {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
