@@ -67,6 +67,7 @@ public final class SiteBuilder {
     timings.add(timing("load", t0, maybeSite.map(s -> s.articles().size() + " articles, "
         + s.statistics().size() + " figures, " + s.charts().size() + " charts").orElse("failed")));
     if (maybeSite.isEmpty() || d.hasErrors()) {
+      checkTemplates(inputs, d);
       return failed(d, timings);
     }
     Site site = maybeSite.get();
@@ -314,6 +315,17 @@ public final class SiteBuilder {
     String nouns = total == 1 ? noun : noun + "s";
     return done == total ? total + " " + nouns
         : done + " of " + total + " " + nouns + " (the rest unchanged)";
+  }
+
+  /**
+   * When the content cannot be loaded, nothing is rendered; the templates are still read, so one
+   * run reports their syntax and safety errors alongside the content's.
+   */
+  private void checkTemplates(Inputs inputs, Diagnostics d) {
+    TemplateRenderer templates = cache.templates(inputs);
+    for (String path : inputs.under("templates/", ".ftlh")) {
+      templates.template(path.substring("templates/".length()), d);
+    }
   }
 
   private static BuildResult failed(Diagnostics d, List<PhaseTiming> timings) {

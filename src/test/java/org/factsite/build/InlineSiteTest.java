@@ -352,4 +352,21 @@ class InlineSiteTest {
     b.assertFileContains("sitemap.xml", "<loc>https://example.org/repo/</loc>",
         "<loc>https://example.org/repo/sources/</loc>");
   }
+
+  @Test
+  void oneRunReportsContentAndTemplateErrorsTogether() {
+    TestSite.Built b = TestSite.of("""
+        -- data/x.yaml --
+        statistics:
+          - id: a
+            vaule: 5
+        -- templates/page.ftlh --
+        <html><body><#if page.title>${page.title}</body></html>
+        """).withDefaults().build();
+    b.assertError("data/x.yaml:3:5: unknown key 'vaule' in a statistic");
+    assertTrue(b.result().diagnostics().stream()
+        .anyMatch(x -> x.pos().path().equals("templates/page.ftlh")
+            && x.message().contains("unclosed #if")),
+        b.errors());
+  }
 }
