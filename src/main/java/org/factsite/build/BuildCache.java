@@ -2,6 +2,7 @@ package org.factsite.build;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -141,9 +142,12 @@ final class BuildCache implements ArticleMemo {
 
   /** Forgets files and pages that no longer exist, so memory follows the site's size. */
   void retain(Set<String> inputPaths) {
-    loads.keySet().retainAll(inputPaths);
-    facts.keySet().retainAll(inputPaths);
-    pages.keySet().retainAll(inputPaths);
+    // retainAll asks the argument about every key: a hash set answers in constant time, the
+    // inputs' sorted key set with a dozen string comparisons (a third of a 10,000-page rebuild).
+    Set<String> keep = inputPaths instanceof HashSet<String> h ? h : new HashSet<>(inputPaths);
+    loads.keySet().retainAll(keep);
+    facts.keySet().retainAll(keep);
+    pages.keySet().retainAll(keep);
   }
 
   private static boolean sameBytes(Map<String, byte[]> a, Map<String, byte[]> b) {

@@ -56,6 +56,9 @@ public final class SiteBuilder {
   private final BuildCache cache = new BuildCache();
   private final SiteAssembler assembler = new SiteAssembler(ChartDescriber::describe, cache);
   private final ChartCache charts = new ChartCache(new ChartRenderer());
+  private final Sitemap sitemap = new Sitemap();
+  /** The previous build's page lists, reused while no listed article's list fields change. */
+  private PageViewFactory lastViews;
 
   public BuildResult build(Inputs inputs, BuildOptions options) {
     Diagnostics d = new Diagnostics();
@@ -80,7 +83,8 @@ public final class SiteBuilder {
     timings.add(timing("charts", t0, site.charts().size() + " charts"));
 
     t0 = System.nanoTime();
-    PageViewFactory views = new PageViewFactory(site.config(), site.articles());
+    PageViewFactory views = new PageViewFactory(site.config(), site.articles(), lastViews);
+    lastViews = views;
     String sourcesPath = site.articles().stream()
         .filter(a -> a.meta().layout().equals("sources"))
         .map(a -> a.output().sitePath()).findFirst().orElse(null);
@@ -96,7 +100,7 @@ public final class SiteBuilder {
     t0 = System.nanoTime();
     copyStatic(inputs, files, d);
     files.put(".nojekyll", new byte[0]);
-    files.put("sitemap.xml", utf8(Sitemap.xml(site)));
+    files.put("sitemap.xml", sitemap.bytes(site));
     int assets = inputs.under(STATIC_DIR, "").size();
     timings.add(timing("assets", t0, assets + (assets == 1 ? " file" : " files")));
     if (d.hasErrors()) {
@@ -260,7 +264,15 @@ public final class SiteBuilder {
 
   private Map<String, Object> sourcesModel(Site site) {
     Map<String, List<Article>> usedBy = new HashMap<>();
-    List<Article> ordered = new ArrayList<>(site.articles());
+    // Only articles that show a figure can use one: sorting just those gives the same order
+    // and spares a rebuild sorting every article of a large site.
+    List<Article> ordered = new ArrayList<>();
+    for (Article a : site.articles()) {
+      BuildCache.Facts f = cache.facts(a);
+      if (!f.statisticIds().isEmpty() || !f.chartIds().isEmpty()) {
+        ordered.add(a);
+      }
+    }
     ordered.sort(PageViewFactory.LIST_ORDER);
     for (Article a : ordered) {
       BuildCache.Facts f = cache.facts(a);

@@ -1,6 +1,7 @@
 package org.factsite.check;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +67,6 @@ public final class PageFactsCache {
 
   /** Forgets pages the site no longer has. */
   void retain(Set<String> pages) {
-    entries.keySet().retainAll(pages);
+    entries.keySet().retainAll(pages instanceof HashSet<String> ? pages : new HashSet<>(pages));
   }
 }

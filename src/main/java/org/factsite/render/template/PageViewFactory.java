@@ -1,5 +1,6 @@
 package org.factsite.render.template;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,18 +32,45 @@ public final class PageViewFactory {
   /** The layout of the page served for addresses that do not exist. */
   public static final String NOT_FOUND = "not-found";
 
+  /**
+   * What the site-wide lists are made of: an article's place in the order and what its list item
+   * shows. Two builds with equal keys have equal lists.
+   */
+  private record ListKey(LocalDate date, Integer order, String title, String sourcePath,
+      String summary, String sitePath) {}
+
   private final SiteConfig config;
+  private final List<ListKey> keys;
   private final List<Views.ListItemView> pages;
   private final List<Views.ListItemView> latest;
 
   public PageViewFactory(SiteConfig config, List<Article> articles) {
+    this(config, articles, null);
+  }
+
+  /**
+   * As {@link #PageViewFactory(SiteConfig, List)}, reusing {@code previous}'s lists (the same
+   * instances) when no listed article's title, summary, date, order or address changed: the
+   * preview server rebuilds after every save, and an edit to an article's text should not sort
+   * 10,000 articles again.
+   */
+  public PageViewFactory(SiteConfig config, List<Article> articles, PageViewFactory previous) {
     this.config = config;
     List<Article> listed = new ArrayList<>();
+    List<ListKey> keys = new ArrayList<>();
     for (Article a : articles) {
       String layout = a.meta().layout();
       if (layout.equals("page")) {
         listed.add(a);
+        keys.add(new ListKey(a.meta().date(), a.meta().order(), a.meta().title(),
+            a.sourcePath(), a.meta().summary(), a.output().sitePath()));
       }
+    }
+    this.keys = keys;
+    if (previous != null && previous.keys.equals(keys)) {
+      this.pages = previous.pages;
+      this.latest = previous.latest;
+      return;
     }
     listed.sort(LIST_ORDER);
     this.pages = listed.stream().map(PageViewFactory::item).toList();
