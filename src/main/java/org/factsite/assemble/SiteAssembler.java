@@ -104,7 +104,8 @@ public final class SiteAssembler {
     }
     SiteConfig c = config.get();
     if (baseUrl != null) {
-      c = new SiteConfig(c.title(), c.description(), baseUrl, c.language(), c.nav());
+      c = new SiteConfig(c.title(), c.description(), baseUrl, c.language(), c.nav(),
+          c.pageBudgetKb());
     }
     return Optional.of(new Site(c, articles, sources, stats, charts));
   }

@@ -2,6 +2,7 @@ package org.factsite.check;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.factsite.build.BuildOptions;
 import org.factsite.testing.TestSite;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,14 @@ class PageBudgetCheckTest {
   @Test
   void siteCanRaiseItsBudget() {
     heavySite("page_budget_kb: 1024\n").build().assertOk();
+  }
+
+  @Test
+  void raisedBudgetHoldsWhenThePublishAddressIsOverridden() {
+    // The deploy workflow and the preview server both pass the address to publish at; the
+    // site's own budget must survive that.
+    heavySite("page_budget_kb: 1024\n")
+        .build(new BuildOptions(false, "https://example.org/campaign/")).assertOk();
   }
 
   @Test
