@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.factsite.model.Article;
 import org.factsite.model.NavLink;
+import org.factsite.model.OutputPath;
 import org.factsite.model.SiteConfig;
 import org.factsite.render.markdown.LinkPolicy;
 
@@ -37,7 +38,7 @@ public final class PageViewFactory {
    * shows. Two builds with equal keys have equal lists.
    */
   private record ListKey(LocalDate date, Integer order, String title, String sourcePath,
-      String summary, String sitePath) {}
+      String summary, OutputPath output) {}
 
   private final SiteConfig config;
   private final List<ListKey> keys;
@@ -63,7 +64,7 @@ public final class PageViewFactory {
       if (layout.equals("page")) {
         listed.add(a);
         keys.add(new ListKey(a.meta().date(), a.meta().order(), a.meta().title(),
-            a.sourcePath(), a.meta().summary(), a.output().sitePath()));
+            a.sourcePath(), a.meta().summary(), a.output()));
       }
     }
     this.keys = keys;
