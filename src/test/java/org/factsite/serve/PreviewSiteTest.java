@@ -142,6 +142,16 @@ class PreviewSiteTest {
   }
 
   @Test
+  void brokenLinkOnAnUnchangedPageIsReportedWhereItWasWritten() {
+    // b is not re-rendered when a goes; its link's place comes from the cached page.
+    site.move("content/a.md", "content/alpha.md");
+    PreviewSite.Rebuild r = changed("content/a.md", "content/alpha.md");
+    assertFalse(r.ok());
+    assertTrue(r.diagnostics().stream().anyMatch(x -> x.pos().path().equals("content/b.md")
+        && x.pos().line() == 5 && x.pos().column() > 1), r.diagnostics().toString());
+  }
+
+  @Test
   void randomSequencesOfChangesMatchACleanBuild() {
     for (long seed = 1; seed <= 4; seed++) {
       Random random = new Random(seed);
