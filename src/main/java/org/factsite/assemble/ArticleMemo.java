@@ -15,8 +15,8 @@ public interface ArticleMemo {
    * (which reports into the collector it is given). Whatever the loader reported is reported into
    * {@code d} either way, so a cached broken file keeps its errors.
    */
-  Optional<Article> article(String path, byte[] bytes, Diagnostics d,
-      Function<Diagnostics, Optional<Article>> load);
+  Optional<Article> article(
+      String path, byte[] bytes, Diagnostics d, Function<Diagnostics, Optional<Article>> load);
 
   /** No memory: every article is loaded afresh. */
   ArticleMemo NONE = (path, bytes, d, load) -> load.apply(d);

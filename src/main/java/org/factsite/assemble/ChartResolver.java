@@ -22,14 +22,18 @@ import org.factsite.model.Statistic;
 public final class ChartResolver {
   /** Drafts a description from the data; supplied by the chart renderer package. */
   public interface Describer {
-    String describe(ChartSpec spec, List<ChartPoint> points, String unit, String period,
-        String geography);
+    String describe(
+        ChartSpec spec, List<ChartPoint> points, String unit, String period, String geography);
   }
 
   private ChartResolver() {}
 
-  static Optional<Chart> resolve(ChartSpec spec, Map<String, Statistic> stats,
-      Map<String, Source> sources, Map<String, String> texts, Describer describer,
+  static Optional<Chart> resolve(
+      ChartSpec spec,
+      Map<String, Statistic> stats,
+      Map<String, Source> sources,
+      Map<String, String> texts,
+      Describer describer,
       Diagnostics d) {
     String text = texts.get(spec.pos().path());
     List<ChartPoint> points = new ArrayList<>();
@@ -37,18 +41,28 @@ public final class ChartResolver {
     for (ChartBar bar : spec.bars()) {
       Statistic s = stats.get(bar.stat());
       if (s == null) {
-        d.error(bar.pos(), "unknown statistic '" + bar.stat() + "'",
-            Suggestions.didYouMean(bar.stat(), stats.keySet()), text);
+        d.error(
+            bar.pos(),
+            "unknown statistic '" + bar.stat() + "'",
+            Suggestions.didYouMean(bar.stat(), stats.keySet()),
+            text);
         continue;
       }
       if (!used.isEmpty() && used.get(0).format() != s.format()) {
-        d.error(bar.pos(), "'" + s.id() + "' is measured differently from '" + used.get(0).id()
-            + "'; all bars of a chart must share one unit", null, text);
+        d.error(
+            bar.pos(),
+            "'"
+                + s.id()
+                + "' is measured differently from '"
+                + used.get(0).id()
+                + "'; all bars of a chart must share one unit",
+            null,
+            text);
         continue;
       }
       if (s.value().signum() < 0) {
-        d.error(bar.pos(), "'" + s.id() + "' is negative; bar charts here start at zero", null,
-            text);
+        d.error(
+            bar.pos(), "'" + s.id() + "' is negative; bar charts here start at zero", null, text);
         continue;
       }
       used.add(s);
@@ -69,10 +83,20 @@ public final class ChartResolver {
     String unit = common(used, Statistic::unit);
     String period = common(used, Statistic::period);
     String geography = common(used, Statistic::geography);
-    String description = spec.description() != null ? spec.description()
-        : describer.describe(spec, points, unit, period, geography);
-    return Optional.of(new Chart(spec, points, used.get(0).format(), unit, period, geography,
-        description, new ArrayList<>(chartSources.values())));
+    String description =
+        spec.description() != null
+            ? spec.description()
+            : describer.describe(spec, points, unit, period, geography);
+    return Optional.of(
+        new Chart(
+            spec,
+            points,
+            used.get(0).format(),
+            unit,
+            period,
+            geography,
+            description,
+            new ArrayList<>(chartSources.values())));
   }
 
   /** The shared value, or the distinct values joined with "; " when bars differ. */

@@ -42,13 +42,21 @@ final class DerivedFigures {
       }
     }
     for (DerivedSpec s : pending) {
-      String missing = !stats.containsKey(s.of()) && !isPending(s.of(), pending) ? s.of()
-          : (s.other() != null && !stats.containsKey(s.other()) && !isPending(s.other(), pending))
-              ? s.other() : null;
+      String missing =
+          !stats.containsKey(s.of()) && !isPending(s.of(), pending)
+              ? s.of()
+              : (s.other() != null
+                      && !stats.containsKey(s.other())
+                      && !isPending(s.other(), pending))
+                  ? s.other()
+                  : null;
       if (missing != null) {
         SourcePos at = missing.equals(s.of()) ? s.ofPos() : s.otherPos();
-        d.error(at, "unknown statistic '" + missing + "'",
-            Suggestions.didYouMean(missing, stats.keySet()), s.fileText());
+        d.error(
+            at,
+            "unknown statistic '" + missing + "'",
+            Suggestions.didYouMean(missing, stats.keySet()),
+            s.fileText());
       } else {
         d.error(s.pos(), "derived figure '" + s.id() + "' depends on itself", null, s.fileText());
       }
@@ -66,7 +74,10 @@ final class DerivedFigures {
   private static Optional<Statistic> compute(
       DerivedSpec s, Map<String, Statistic> stats, Diagnostics d) {
     if (stats.containsKey(s.id())) {
-      d.error(s.pos(), "the id '" + s.id() + "' is already used by another statistic", null,
+      d.error(
+          s.pos(),
+          "the id '" + s.id() + "' is already used by another statistic",
+          null,
           s.fileText());
       return Optional.empty();
     }
@@ -81,40 +92,65 @@ final class DerivedFigures {
       case "per-quarter" -> {
         Optional<Integer> quarters = quarters(a);
         if (quarters.isEmpty()) {
-          d.error(s.ofPos(), "'" + a.id() + "' needs period_start and period_end spanning whole"
-              + " quarters for a per-quarter figure", null, s.fileText());
+          d.error(
+              s.ofPos(),
+              "'"
+                  + a.id()
+                  + "' needs period_start and period_end spanning whole"
+                  + " quarters for a per-quarter figure",
+              null,
+              s.fileText());
           return Optional.empty();
         }
         value = a.value().divide(BigDecimal.valueOf(quarters.get()), MC);
         format = a.format() == ValueFormat.MONTH ? ValueFormat.NUMBER : a.format();
         unit = a.unit() + " per quarter (average)";
-        working = a.formatted() + " ÷ " + quarters.get() + " quarters = "
-            + ValueFormatter.format(value, format, s.decimals(), null);
+        working =
+            a.formatted()
+                + " ÷ "
+                + quarters.get()
+                + " quarters = "
+                + ValueFormatter.format(value, format, s.decimals(), null);
       }
       case "ratio" -> {
         if (b.value().signum() == 0) {
-          d.error(s.otherPos(), "cannot divide by '" + b.id() + "', which is zero", null,
-              s.fileText());
+          d.error(
+              s.otherPos(), "cannot divide by '" + b.id() + "', which is zero", null, s.fileText());
           return Optional.empty();
         }
         value = a.value().divide(b.value(), MC);
         format = ValueFormat.NUMBER;
         unit = "times";
-        working = a.formatted() + " ÷ " + b.formatted() + " = "
-            + ValueFormatter.format(value, format, s.decimals(), null);
+        working =
+            a.formatted()
+                + " ÷ "
+                + b.formatted()
+                + " = "
+                + ValueFormatter.format(value, format, s.decimals(), null);
         period = a.period() + " compared with " + b.period();
       }
       default -> {
         if (a.format() != b.format()) {
-          d.error(s.otherPos(), "cannot subtract '" + b.id() + "' from '" + a.id()
-              + "': they are measured differently", null, s.fileText());
+          d.error(
+              s.otherPos(),
+              "cannot subtract '"
+                  + b.id()
+                  + "' from '"
+                  + a.id()
+                  + "': they are measured differently",
+              null,
+              s.fileText());
           return Optional.empty();
         }
         value = a.value().subtract(b.value());
         format = a.format() == ValueFormat.PERCENT ? ValueFormat.PERCENTAGE_POINTS : a.format();
         unit = a.format() == ValueFormat.PERCENT ? "percentage points" : a.unit();
-        working = a.formatted() + " − " + b.formatted() + " = "
-            + ValueFormatter.format(value, format, s.decimals(), a.currency());
+        working =
+            a.formatted()
+                + " − "
+                + b.formatted()
+                + " = "
+                + ValueFormatter.format(value, format, s.decimals(), a.currency());
         period = a.period() + " compared with " + b.period();
       }
     }
@@ -128,9 +164,25 @@ final class DerivedFigures {
     }
     List<String> inputs = b == null ? List.of(a.id()) : List.of(a.id(), b.id());
     String formatted = ValueFormatter.format(value, format, s.decimals(), a.currency());
-    return Optional.of(new Statistic(s.id(), s.label(), value, format, s.decimals(),
-        a.currency(), null, unit, period, a.periodStart(), a.periodEnd(), geography, s.caveat(),
-        List.copyOf(sources), new Derivation(s.operation(), inputs, working), formatted, s.pos()));
+    return Optional.of(
+        new Statistic(
+            s.id(),
+            s.label(),
+            value,
+            format,
+            s.decimals(),
+            a.currency(),
+            null,
+            unit,
+            period,
+            a.periodStart(),
+            a.periodEnd(),
+            geography,
+            s.caveat(),
+            List.copyOf(sources),
+            new Derivation(s.operation(), inputs, working),
+            formatted,
+            s.pos()));
   }
 
   /** Whole quarters between a statistic's period_start and period_end, inclusive. */
@@ -138,10 +190,14 @@ final class DerivedFigures {
     if (s.periodStart() == null || s.periodEnd() == null) {
       return Optional.empty();
     }
-    int start = Integer.parseInt(s.periodStart().substring(0, 4)) * 12
-        + Integer.parseInt(s.periodStart().substring(5)) - 1;
-    int end = Integer.parseInt(s.periodEnd().substring(0, 4)) * 12
-        + Integer.parseInt(s.periodEnd().substring(5)) - 1;
+    int start =
+        Integer.parseInt(s.periodStart().substring(0, 4)) * 12
+            + Integer.parseInt(s.periodStart().substring(5))
+            - 1;
+    int end =
+        Integer.parseInt(s.periodEnd().substring(0, 4)) * 12
+            + Integer.parseInt(s.periodEnd().substring(5))
+            - 1;
     int months = end - start + 1;
     if (months <= 0 || months % 3 != 0) {
       return Optional.empty();

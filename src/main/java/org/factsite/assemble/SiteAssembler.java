@@ -25,8 +25,8 @@ import org.factsite.model.Statistic;
 
 /**
  * Loads every input and assembles the {@link Site}: parses settings, articles and data, computes
- * derived figures, resolves charts, and checks ids, source references and output paths. Nothing
- * is rendered or written here.
+ * derived figures, resolves charts, and checks ids, source references and output paths. Nothing is
+ * rendered or written here.
  */
 public final class SiteAssembler {
   private final YamlReader yaml = new YamlReader();
@@ -52,8 +52,8 @@ public final class SiteAssembler {
   }
 
   /** As {@link #assemble(Inputs, boolean, Diagnostics)}, publishing at {@code baseUrl}. */
-  public Optional<Site> assemble(Inputs inputs, boolean includeDrafts, String baseUrl,
-      Diagnostics d) {
+  public Optional<Site> assemble(
+      Inputs inputs, boolean includeDrafts, String baseUrl, Diagnostics d) {
     Optional<SiteConfig> config = Optional.empty();
     if (inputs.has(SiteConfigParser.PATH)) {
       try {
@@ -89,8 +89,11 @@ public final class SiteAssembler {
         if (!sources.containsKey(src)) {
           String text = data.texts().get(s.pos().path());
           SourcePos at = tokenAfter(text, s.pos(), "sources", src);
-          d.error(at, "unknown source '" + src + "'",
-              Suggestions.didYouMean(src, sources.keySet()), text);
+          d.error(
+              at,
+              "unknown source '" + src + "'",
+              Suggestions.didYouMean(src, sources.keySet()),
+              text);
         }
       }
     }
@@ -104,14 +107,19 @@ public final class SiteAssembler {
     }
     SiteConfig c = config.get();
     if (baseUrl != null) {
-      c = new SiteConfig(c.title(), c.description(), baseUrl, c.language(), c.nav(),
-          c.pageBudgetKb());
+      c =
+          new SiteConfig(
+              c.title(), c.description(), baseUrl, c.language(), c.nav(), c.pageBudgetKb());
     }
     return Optional.of(new Site(c, articles, sources, stats, charts));
   }
 
-  private void resolveFigures(LoadedData data, Map<String, Statistic> stats,
-      Map<String, Source> sources, Map<String, Chart> charts, Diagnostics d) {
+  private void resolveFigures(
+      LoadedData data,
+      Map<String, Statistic> stats,
+      Map<String, Source> sources,
+      Map<String, Chart> charts,
+      Diagnostics d) {
     DerivedFigures.compute(data.derived(), stats, d);
     for (ChartSpec spec : data.charts()) {
       ChartResolver.resolve(spec, stats, sources, data.texts(), describer, d)
@@ -128,8 +136,9 @@ public final class SiteAssembler {
       return from;
     }
     String[] lines = text.split("\n", -1);
-    java.util.regex.Pattern word = java.util.regex.Pattern.compile(
-        "(?<![A-Za-z0-9_-])" + java.util.regex.Pattern.quote(token) + "(?![A-Za-z0-9_-])");
+    java.util.regex.Pattern word =
+        java.util.regex.Pattern.compile(
+            "(?<![A-Za-z0-9_-])" + java.util.regex.Pattern.quote(token) + "(?![A-Za-z0-9_-])");
     boolean inKey = false;
     for (int i = from.line() - 1; i < lines.length; i++) {
       String line = lines[i];
@@ -150,10 +159,13 @@ public final class SiteAssembler {
     return from;
   }
 
-  private static void duplicate(SourcePos at, String kind, String id, SourcePos first,
-      LoadedData data, Diagnostics d) {
-    d.error(at, "the " + kind + " id '" + id + "' is defined twice",
-        "the first is at " + first.label(), data.texts().get(at.path()));
+  private static void duplicate(
+      SourcePos at, String kind, String id, SourcePos first, LoadedData data, Diagnostics d) {
+    d.error(
+        at,
+        "the " + kind + " id '" + id + "' is defined twice",
+        "the first is at " + first.label(),
+        data.texts().get(at.path()));
   }
 
   private List<Article> loadArticles(Inputs inputs, boolean includeDrafts, Diagnostics d) {
@@ -166,9 +178,8 @@ public final class SiteAssembler {
       }
     }
     // Articles are independent: parse them on all cores, keep the sorted order.
-    List<Optional<Article>> loaded = paths.parallelStream()
-        .map(p -> decodeAndLoad(inputs, p, d))
-        .toList();
+    List<Optional<Article>> loaded =
+        paths.parallelStream().map(p -> decodeAndLoad(inputs, p, d)).toList();
     List<Article> out = new ArrayList<>();
     for (Optional<Article> a : loaded) {
       a.filter(x -> includeDrafts || !x.meta().draft()).ifPresent(out::add);
@@ -177,19 +188,22 @@ public final class SiteAssembler {
   }
 
   private Optional<Article> decodeAndLoad(Inputs inputs, String path, Diagnostics d) {
-    return memo.article(path, inputs.bytes(path), d, local -> {
-      try {
-        return articleLoader.load(path, inputs.text(path), local);
-      } catch (java.nio.charset.CharacterCodingException e) {
-        local.error(new SourcePos(path, 1, 1), "the file is not valid UTF-8 text",
-            "save it as UTF-8");
-        return Optional.empty();
-      }
-    });
+    return memo.article(
+        path,
+        inputs.bytes(path),
+        d,
+        local -> {
+          try {
+            return articleLoader.load(path, inputs.text(path), local);
+          } catch (java.nio.charset.CharacterCodingException e) {
+            local.error(
+                new SourcePos(path, 1, 1), "the file is not valid UTF-8 text", "save it as UTF-8");
+            return Optional.empty();
+          }
+        });
   }
 
-  private static void checkOutputCollisions(List<Article> articles, Inputs inputs,
-      Diagnostics d) {
+  private static void checkOutputCollisions(List<Article> articles, Inputs inputs, Diagnostics d) {
     Map<String, Article> byKey = new HashMap<>();
     for (Article a : articles) {
       Article other = byKey.putIfAbsent(a.output().collisionKey(), a);
@@ -200,11 +214,15 @@ public final class SiteAssembler {
         } catch (java.nio.charset.CharacterCodingException e) {
           // Already reported while loading.
         }
-        SourcePos at = tokenAfter(text, new SourcePos(a.sourcePath(), 1, 1), "slug",
-            a.meta().slug());
-        d.error(at,
-            "this page would be written to " + a.output().value() + ", which "
-                + other.sourcePath() + " also writes",
+        SourcePos at =
+            tokenAfter(text, new SourcePos(a.sourcePath(), 1, 1), "slug", a.meta().slug());
+        d.error(
+            at,
+            "this page would be written to "
+                + a.output().value()
+                + ", which "
+                + other.sourcePath()
+                + " also writes",
             "give one of them a different slug");
       }
     }

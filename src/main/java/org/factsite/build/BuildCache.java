@@ -28,8 +28,8 @@ import org.factsite.render.template.TemplateRenderer;
  *   <li>a loaded article, by the file's bytes (the same array when the file did not change);
  *   <li>an article's references ({@code {{stat}}}, {@code {{chart}}}), by the article;
  *   <li>a rendered page, by the article, the values of the figures and charts it references, and
- *       the site-wide lists its templates actually read (by identity: {@link #intern} hands out
- *       the previous instance when a list is unchanged);
+ *       the site-wide lists its templates actually read (by identity: {@link #intern} hands out the
+ *       previous instance when a list is unchanged);
  *   <li>what the checks read from a page, by the page's bytes;
  *   <li>the template renderer, by the bytes of every template. A template or {@code site.yaml}
  *       change forgets every page.
@@ -41,12 +41,17 @@ final class BuildCache implements ArticleMemo {
   private record Loaded(byte[] bytes, Optional<Article> article, List<Diagnostic> diagnostics) {}
 
   /** An article's references, as parsed from its body. */
-  record Facts(Article article, List<String> statisticIds, List<String> chartIds,
-      List<String> allIds) {}
+  record Facts(
+      Article article, List<String> statisticIds, List<String> chartIds, List<String> allIds) {}
 
   /** A rendered page and everything it was rendered from. */
-  record Page(Article article, List<Object> bodyDeps, Map<String, Object> shared, byte[] html,
-      List<Diagnostic> diagnostics, LinkPlaces places) {}
+  record Page(
+      Article article,
+      List<Object> bodyDeps,
+      Map<String, Object> shared,
+      byte[] html,
+      List<Diagnostic> diagnostics,
+      LinkPlaces places) {}
 
   private final Map<String, Loaded> loads = new ConcurrentHashMap<>();
   private final Map<String, Facts> facts = new ConcurrentHashMap<>();
@@ -58,8 +63,8 @@ final class BuildCache implements ArticleMemo {
   private SiteConfig config;
 
   @Override
-  public Optional<Article> article(String path, byte[] bytes, Diagnostics d,
-      Function<Diagnostics, Optional<Article>> load) {
+  public Optional<Article> article(
+      String path, byte[] bytes, Diagnostics d, Function<Diagnostics, Optional<Article>> load) {
     Loaded l = loads.get(path);
     if (l == null || !(l.bytes() == bytes || Arrays.equals(l.bytes(), bytes))) {
       Diagnostics local = new Diagnostics();
@@ -71,8 +76,8 @@ final class BuildCache implements ArticleMemo {
   }
 
   /**
-   * The template renderer for these inputs: the previous one while every template is unchanged
-   * (it keeps its parsed templates), a new one otherwise, which also forgets every page.
+   * The template renderer for these inputs: the previous one while every template is unchanged (it
+   * keeps its parsed templates), a new one otherwise, which also forgets every page.
    */
   synchronized TemplateRenderer templates(Inputs inputs) {
     Map<String, byte[]> now = new HashMap<>();

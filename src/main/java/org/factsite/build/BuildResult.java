@@ -25,8 +25,11 @@ public record BuildResult(
   }
 
   /** A result where every page was rendered. */
-  public BuildResult(SortedMap<String, byte[]> files, List<Diagnostic> diagnostics,
-      List<PhaseTiming> timings, int pages) {
+  public BuildResult(
+      SortedMap<String, byte[]> files,
+      List<Diagnostic> diagnostics,
+      List<PhaseTiming> timings,
+      int pages) {
     this(files, diagnostics, timings, pages, pages);
   }
 

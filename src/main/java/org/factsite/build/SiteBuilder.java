@@ -24,8 +24,8 @@ import org.factsite.model.OutputPath;
 import org.factsite.model.Site;
 import org.factsite.render.chart.ChartCache;
 import org.factsite.render.chart.ChartDataFiles;
-import org.factsite.render.chart.ChartPictures;
 import org.factsite.render.chart.ChartDescriber;
+import org.factsite.render.chart.ChartPictures;
 import org.factsite.render.chart.ChartRenderer;
 import org.factsite.render.chart.RenderedChart;
 import org.factsite.render.markdown.Directive;
@@ -49,6 +49,7 @@ import org.factsite.render.template.TemplateRenderer;
 public final class SiteBuilder {
   static final String STATIC_DIR = "templates/static/";
   static final String ASSETS_DIR = "assets/";
+
   /** Model variables every page gets that are the same for all pages, interned between builds. */
   private static final List<String> SHARED = List.of("pages", "latest", "statistics", "sources");
 
@@ -57,6 +58,7 @@ public final class SiteBuilder {
   private final SiteAssembler assembler = new SiteAssembler(ChartDescriber::describe, cache);
   private final ChartCache charts = new ChartCache(new ChartRenderer());
   private final Sitemap sitemap = new Sitemap();
+
   /** The previous build's page lists, reused while no listed article's list fields change. */
   private PageViewFactory lastViews;
 
@@ -67,8 +69,20 @@ public final class SiteBuilder {
     Optional<Site> maybeSite =
         assembler.assemble(inputs, options.includeDrafts(), options.baseUrl(), d);
     cache.retain(inputs.all().keySet());
-    timings.add(timing("load", t0, maybeSite.map(s -> s.articles().size() + " articles, "
-        + s.statistics().size() + " figures, " + s.charts().size() + " charts").orElse("failed")));
+    timings.add(
+        timing(
+            "load",
+            t0,
+            maybeSite
+                .map(
+                    s ->
+                        s.articles().size()
+                            + " articles, "
+                            + s.statistics().size()
+                            + " figures, "
+                            + s.charts().size()
+                            + " charts")
+                .orElse("failed")));
     if (maybeSite.isEmpty() || d.hasErrors()) {
       checkTemplates(inputs, d);
       return failed(d, timings);
@@ -85,16 +99,19 @@ public final class SiteBuilder {
     t0 = System.nanoTime();
     PageViewFactory views = new PageViewFactory(site.config(), site.articles(), lastViews);
     lastViews = views;
-    String sourcesPath = site.articles().stream()
-        .filter(a -> a.meta().layout().equals("sources"))
-        .map(a -> a.output().sitePath()).findFirst().orElse(null);
+    String sourcesPath =
+        site.articles().stream()
+            .filter(a -> a.meta().layout().equals("sources"))
+            .map(a -> a.output().sitePath())
+            .findFirst()
+            .orElse(null);
     Map<String, Body> fresh = parse(site, views, templates, chartFiles, sourcesPath);
     timings.add(timing("parse", t0, count(fresh.size(), site.articles().size(), "article")));
 
     t0 = System.nanoTime();
     LinkPlaces places = new LinkPlaces();
-    int rendered = renderPages(site, fresh, views, sourcesPath, templates, chartFiles, places,
-        files, d);
+    int rendered =
+        renderPages(site, fresh, views, sourcesPath, templates, chartFiles, places, files, d);
     timings.add(timing("pages", t0, count(rendered, site.articles().size(), "page")));
 
     t0 = System.nanoTime();
@@ -113,41 +130,58 @@ public final class SiteBuilder {
     if (d.hasErrors()) {
       return failed(d, timings);
     }
-    return new BuildResult(new TreeMap<>(files), d.all(), timings, site.articles().size(),
-        rendered);
+    return new BuildResult(
+        new TreeMap<>(files), d.all(), timings, site.articles().size(), rendered);
   }
 
-  private Map<String, FigureRenderer.ChartFiles> renderCharts(Site site,
-      Map<String, byte[]> files, Diagnostics d) {
+  private Map<String, FigureRenderer.ChartFiles> renderCharts(
+      Site site, Map<String, byte[]> files, Diagnostics d) {
     Map<String, FigureRenderer.ChartFiles> out = new ConcurrentHashMap<>();
-    site.charts().values().parallelStream().forEach(chart -> {
-      try {
-        ChartPictures pictures = charts.pictures(chart);
-        RenderedChart r = pictures.wide();
-        RenderedChart narrow = pictures.narrow();
-        byte[] csv = utf8(ChartDataFiles.csv(chart));
-        String base = "charts/" + chart.id();
-        files.put(base + ".svg", utf8(r.svg()));
-        files.put(base + "-narrow.svg", utf8(narrow.svg()));
-        files.put(base + ".csv", csv);
-        files.put(base + ".json", utf8(ChartDataFiles.json(chart)));
-        out.put(chart.id(), new FigureRenderer.ChartFiles(base + ".svg", r.width(), r.height(),
-            base + "-narrow.svg", narrow.width(), narrow.height(), base + ".csv", csv.length,
-            base + ".json"));
-      } catch (RuntimeException e) {
-        // Editors see what went wrong in words, not a Java class name.
-        d.error(chart.spec().pos(), "could not draw chart '" + chart.id() + "': "
-            + (e.getMessage() == null ? "an internal error in the chart renderer"
-                : e.getMessage()), "check the chart's bars and values");
-      }
-    });
+    site.charts().values().parallelStream()
+        .forEach(
+            chart -> {
+              try {
+                ChartPictures pictures = charts.pictures(chart);
+                RenderedChart r = pictures.wide();
+                RenderedChart narrow = pictures.narrow();
+                byte[] csv = utf8(ChartDataFiles.csv(chart));
+                String base = "charts/" + chart.id();
+                files.put(base + ".svg", utf8(r.svg()));
+                files.put(base + "-narrow.svg", utf8(narrow.svg()));
+                files.put(base + ".csv", csv);
+                files.put(base + ".json", utf8(ChartDataFiles.json(chart)));
+                out.put(
+                    chart.id(),
+                    new FigureRenderer.ChartFiles(
+                        base + ".svg",
+                        r.width(),
+                        r.height(),
+                        base + "-narrow.svg",
+                        narrow.width(),
+                        narrow.height(),
+                        base + ".csv",
+                        csv.length,
+                        base + ".json"));
+              } catch (RuntimeException e) {
+                // Editors see what went wrong in words, not a Java class name.
+                d.error(
+                    chart.spec().pos(),
+                    "could not draw chart '"
+                        + chart.id()
+                        + "': "
+                        + (e.getMessage() == null
+                            ? "an internal error in the chart renderer"
+                            : e.getMessage()),
+                    "check the chart's bars and values");
+              }
+            });
     return out;
   }
 
   /**
    * An article's Markdown resolved and rendered to HTML, with what resolving it reported. Kept
-   * between the parse and pages phases instead of the Markdown tree, which is several times
-   * larger: holding 10,000 trees took most of the heap (docs/performance.md).
+   * between the parse and pages phases instead of the Markdown tree, which is several times larger:
+   * holding 10,000 trees took most of the heap (docs/performance.md).
    */
   private record Body(String html, Diagnostics diagnostics, LinkPlaces places) {}
 
@@ -155,36 +189,63 @@ public final class SiteBuilder {
    * Parses the articles whose references are not known yet (new or changed ones), records their
    * references, and renders their Markdown at once so that each tree is dropped straight away.
    */
-  private Map<String, Body> parse(Site site, PageViewFactory views, TemplateRenderer templates,
-      Map<String, FigureRenderer.ChartFiles> chartFiles, String sourcesPath) {
+  private Map<String, Body> parse(
+      Site site,
+      PageViewFactory views,
+      TemplateRenderer templates,
+      Map<String, FigureRenderer.ChartFiles> chartFiles,
+      String sourcesPath) {
     Map<String, Body> fresh = new ConcurrentHashMap<>();
-    site.articles().parallelStream().filter(a -> cache.facts(a) == null).forEach(a -> {
-      ParsedMarkdown p = markdown.parse(a);
-      cache.putFacts(new BuildCache.Facts(a, p.statisticIds(), p.chartIds(),
-          p.directives().stream().map(Directive::id).distinct().sorted().toList()));
-      fresh.put(a.sourcePath(), body(p, site, views, templates, chartFiles, sourcesPath));
-    });
+    site.articles().parallelStream()
+        .filter(a -> cache.facts(a) == null)
+        .forEach(
+            a -> {
+              ParsedMarkdown p = markdown.parse(a);
+              cache.putFacts(
+                  new BuildCache.Facts(
+                      a,
+                      p.statisticIds(),
+                      p.chartIds(),
+                      p.directives().stream().map(Directive::id).distinct().sorted().toList()));
+              fresh.put(a.sourcePath(), body(p, site, views, templates, chartFiles, sourcesPath));
+            });
     return fresh;
   }
 
   /** Fills in an article's references and renders its Markdown. */
-  private Body body(ParsedMarkdown p, Site site, PageViewFactory views,
-      TemplateRenderer templates, Map<String, FigureRenderer.ChartFiles> chartFiles,
+  private Body body(
+      ParsedMarkdown p,
+      Site site,
+      PageViewFactory views,
+      TemplateRenderer templates,
+      Map<String, FigureRenderer.ChartFiles> chartFiles,
       String sourcesPath) {
     Diagnostics local = new Diagnostics();
     FigureRenderer figures = new FigureRenderer(templates, chartFiles, local);
     LinkPlaces places = new LinkPlaces();
-    PageRefs refs = new PageRefs(views.root(p.article()), site.statistics(), site.charts(),
-        sourcesPath, figures::html, places);
+    PageRefs refs =
+        new PageRefs(
+            views.root(p.article()),
+            site.statistics(),
+            site.charts(),
+            sourcesPath,
+            figures::html,
+            places);
     MarkdownResolver.resolve(p, refs, local);
     return new Body(markdown.render(p), local, places);
   }
 
   /** Renders every page whose inputs changed; returns how many were rendered. */
-  private int renderPages(Site site, Map<String, Body> fresh, PageViewFactory views,
-      String sourcesPath, TemplateRenderer templates,
-      Map<String, FigureRenderer.ChartFiles> chartFiles, LinkPlaces places,
-      Map<String, byte[]> files, Diagnostics d) {
+  private int renderPages(
+      Site site,
+      Map<String, Body> fresh,
+      PageViewFactory views,
+      String sourcesPath,
+      TemplateRenderer templates,
+      Map<String, FigureRenderer.ChartFiles> chartFiles,
+      LinkPlaces places,
+      Map<String, byte[]> files,
+      Diagnostics d) {
     Map<String, Object> shared = new HashMap<>();
     shared.put("pages", cache.intern("pages", views.pages()));
     shared.put("latest", cache.intern("latest", views.latest()));
@@ -193,33 +254,41 @@ public final class SiteBuilder {
     shared.putAll(sourcesModel);
     Map<String, Boolean> templateOk = new ConcurrentHashMap<>();
     AtomicInteger rendered = new AtomicInteger();
-    site.articles().parallelStream().forEach(a -> {
-      String layout = a.meta().layout();
-      String template = layout + ".ftlh";
-      if (!templateOk.computeIfAbsent(template, t -> templates.template(t, d).isPresent())) {
-        return;
-      }
-      List<Object> deps = bodyDeps(cache.facts(a), site, chartFiles, sourcesPath);
-      BuildCache.Page cached = cache.page(a, deps, shared);
-      if (cached == null) {
-        rendered.incrementAndGet();
-        Body body = fresh.remove(a.sourcePath());
-        if (body == null) {
-          body = body(markdown.parse(a), site, views, templates, chartFiles, sourcesPath);
-        }
-        cached = render(a, body, deps, views, templates, shared);
-      }
-      cached.diagnostics().forEach(d::add);
-      places.addAll(cached.places());
-      if (cached.html() != null) {
-        files.put(a.output().value(), cached.html());
-      }
-    });
+    site.articles().parallelStream()
+        .forEach(
+            a -> {
+              String layout = a.meta().layout();
+              String template = layout + ".ftlh";
+              if (!templateOk.computeIfAbsent(
+                  template, t -> templates.template(t, d).isPresent())) {
+                return;
+              }
+              List<Object> deps = bodyDeps(cache.facts(a), site, chartFiles, sourcesPath);
+              BuildCache.Page cached = cache.page(a, deps, shared);
+              if (cached == null) {
+                rendered.incrementAndGet();
+                Body body = fresh.remove(a.sourcePath());
+                if (body == null) {
+                  body = body(markdown.parse(a), site, views, templates, chartFiles, sourcesPath);
+                }
+                cached = render(a, body, deps, views, templates, shared);
+              }
+              cached.diagnostics().forEach(d::add);
+              places.addAll(cached.places());
+              if (cached.html() != null) {
+                files.put(a.output().value(), cached.html());
+              }
+            });
     return rendered.get();
   }
 
-  private BuildCache.Page render(Article a, Body rendered, List<Object> deps,
-      PageViewFactory views, TemplateRenderer templates, Map<String, Object> shared) {
+  private BuildCache.Page render(
+      Article a,
+      Body rendered,
+      List<Object> deps,
+      PageViewFactory views,
+      TemplateRenderer templates,
+      Map<String, Object> shared) {
     Diagnostics local = rendered.diagnostics();
     LinkPlaces places = rendered.places();
     String body = rendered.html();
@@ -233,8 +302,11 @@ public final class SiteBuilder {
     base.put("pages", shared.get("pages"));
     base.put("latest", shared.get("latest"));
     TrackedModel model = new TrackedModel(base);
-    byte[] html = templates.render(layout + ".ftlh", model, a.sourcePath(), local)
-        .map(SiteBuilder::utf8).orElse(null);
+    byte[] html =
+        templates
+            .render(layout + ".ftlh", model, a.sourcePath(), local)
+            .map(SiteBuilder::utf8)
+            .orElse(null);
     Map<String, Object> used = new HashMap<>();
     for (String key : model.read()) {
       if (SHARED.contains(key)) {
@@ -249,8 +321,11 @@ public final class SiteBuilder {
   }
 
   /** Everything outside the article that its body shows: each referenced figure and chart. */
-  private static List<Object> bodyDeps(BuildCache.Facts facts, Site site,
-      Map<String, FigureRenderer.ChartFiles> chartFiles, String sourcesPath) {
+  private static List<Object> bodyDeps(
+      BuildCache.Facts facts,
+      Site site,
+      Map<String, FigureRenderer.ChartFiles> chartFiles,
+      String sourcesPath) {
     List<Object> deps = new ArrayList<>();
     deps.add(Objects.requireNonNullElse(sourcesPath, ""));
     for (String id : facts.allIds()) {
@@ -282,12 +357,14 @@ public final class SiteBuilder {
       for (String chartId : f.chartIds()) {
         Chart c = site.charts().get(chartId);
         if (c != null) {
-          c.points().forEach(pt -> {
-            List<Article> l = usedBy.computeIfAbsent(pt.statId(), k -> new ArrayList<>());
-            if (!l.contains(a)) {
-              l.add(a);
-            }
-          });
+          c.points()
+              .forEach(
+                  pt -> {
+                    List<Article> l = usedBy.computeIfAbsent(pt.statId(), k -> new ArrayList<>());
+                    if (!l.contains(a)) {
+                      l.add(a);
+                    }
+                  });
         }
       }
     }
@@ -307,14 +384,18 @@ public final class SiteBuilder {
       try {
         out = new OutputPath(target);
       } catch (IllegalArgumentException e) {
-        d.error(new SourcePos(path, 1, 1),
-            "this file name cannot be published: " + e.getMessage());
+        d.error(new SourcePos(path, 1, 1), "this file name cannot be published: " + e.getMessage());
         continue;
       }
       String other = byKey.putIfAbsent(out.collisionKey(), path);
       if (other != null) {
-        d.error(new SourcePos(path, 1, 1), "this file would be published as " + target
-            + ", which " + other + " also writes (names must differ in more than case)",
+        d.error(
+            new SourcePos(path, 1, 1),
+            "this file would be published as "
+                + target
+                + ", which "
+                + other
+                + " also writes (names must differ in more than case)",
             "rename one of them");
         continue;
       }
@@ -325,7 +406,8 @@ public final class SiteBuilder {
   /** "12 pages", or "1 of 12 pages (the rest unchanged)" when a rebuild reused the others. */
   private static String count(int done, int total, String noun) {
     String nouns = total == 1 ? noun : noun + "s";
-    return done == total ? total + " " + nouns
+    return done == total
+        ? total + " " + nouns
         : done + " of " + total + " " + nouns + " (the rest unchanged)";
   }
 

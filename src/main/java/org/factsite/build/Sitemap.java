@@ -8,10 +8,10 @@ import org.factsite.model.Site;
 import org.factsite.render.markdown.MarkdownResolver;
 
 /**
- * Writes {@code sitemap.xml}: every published page at its full address, in path order. One
- * instance lives as long as its {@link SiteBuilder} and hands back the previous file while the
- * pages and the address are unchanged, so a rebuild after an edit to one article's text does not
- * sort and escape 10,000 addresses again.
+ * Writes {@code sitemap.xml}: every published page at its full address, in path order. One instance
+ * lives as long as its {@link SiteBuilder} and hands back the previous file while the pages and the
+ * address are unchanged, so a rebuild after an edit to one article's text does not sort and escape
+ * 10,000 addresses again.
  */
 final class Sitemap {
   private List<OutputPath> lastPages;
@@ -20,10 +20,11 @@ final class Sitemap {
 
   /** The sitemap of {@code site}, as UTF-8. */
   synchronized byte[] bytes(Site site) {
-    List<OutputPath> pages = site.articles().stream()
-        .filter(a -> !a.meta().layout().equals("not-found") && !a.meta().draft())
-        .map(Article::output)
-        .toList();
+    List<OutputPath> pages =
+        site.articles().stream()
+            .filter(a -> !a.meta().layout().equals("not-found") && !a.meta().draft())
+            .map(Article::output)
+            .toList();
     String baseUrl = site.config().baseUrl();
     if (last == null || !pages.equals(lastPages) || !baseUrl.equals(lastBaseUrl)) {
       last = xml(pages, baseUrl).getBytes(StandardCharsets.UTF_8);
@@ -39,9 +40,11 @@ final class Sitemap {
     b.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     pages.stream()
         .sorted()
-        .forEach(o -> b.append("  <url><loc>")
-            .append(MarkdownResolver.escape(baseUrl + o.sitePath()))
-            .append("</loc></url>\n"));
+        .forEach(
+            o ->
+                b.append("  <url><loc>")
+                    .append(MarkdownResolver.escape(baseUrl + o.sitePath()))
+                    .append("</loc></url>\n"));
     b.append("</urlset>\n");
     return b.toString();
   }

@@ -15,13 +15,13 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
 /**
- * Every page must carry a strict Content-Security-Policy meta tag and keep to it: no inline
- * script or style (a {@code <script>} without {@code src}, a {@code <style>} element, a {@code
- * style=} or {@code on…=} attribute), no script, stylesheet, image, font or frame from another
- * origin, and no {@code javascript:} or {@code data:} addresses. An absolute address under the
- * site's own {@code base_url} is the site's origin, which {@code 'self'} allows when the site is
- * served there (the not-found page loads its stylesheet that way). A template change that breaks
- * the policy fails the build here rather than being blocked silently in readers' browsers.
+ * Every page must carry a strict Content-Security-Policy meta tag and keep to it: no inline script
+ * or style (a {@code <script>} without {@code src}, a {@code <style>} element, a {@code style=} or
+ * {@code on…=} attribute), no script, stylesheet, image, font or frame from another origin, and no
+ * {@code javascript:} or {@code data:} addresses. An absolute address under the site's own {@code
+ * base_url} is the site's origin, which {@code 'self'} allows when the site is served there (the
+ * not-found page loads its stylesheet that way). A template change that breaks the policy fails the
+ * build here rather than being blocked silently in readers' browsers.
  */
 final class CspCheck {
   static final String META = "meta[http-equiv~=(?i)^content-security-policy$]";
@@ -40,46 +40,70 @@ final class CspCheck {
     List<Problem> p = new ArrayList<>();
     Element meta = doc.selectFirst(META_QUERY);
     if (meta == null) {
-      p.add(new Problem(null, "the page has no Content-Security-Policy meta tag",
-          "add <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-              + "style-src 'self'; img-src 'self'\"> to the template's <head>"));
+      p.add(
+          new Problem(
+              null,
+              "the page has no Content-Security-Policy meta tag",
+              "add <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                  + "style-src 'self'; img-src 'self'\"> to the template's <head>"));
     } else {
       String policy = meta.attr("content").toLowerCase(Locale.ROOT);
-      if (!policy.matches(".*default-src\\s+'(none|self)'.*") || policy.contains("unsafe-")
+      if (!policy.matches(".*default-src\\s+'(none|self)'.*")
+          || policy.contains("unsafe-")
           || policy.matches(".*\\s(https?:|\\*|data:).*")) {
-        p.add(new Problem(Pattern.compile(Pattern.quote(meta.attr("content"))),
-            "the Content-Security-Policy is not strict: '" + meta.attr("content") + "'",
-            "start it with default-src 'none' and allow only 'self'"));
+        p.add(
+            new Problem(
+                Pattern.compile(Pattern.quote(meta.attr("content"))),
+                "the Content-Security-Policy is not strict: '" + meta.attr("content") + "'",
+                "start it with default-src 'none' and allow only 'self'"));
       }
     }
     for (Element el : doc.getAllElements()) {
       String tag = el.normalName();
       if (tag.equals("script") && !el.hasAttr("src")) {
-        p.add(new Problem(Pattern.compile("(?i)<script(?![^>]*\\ssrc\\s*=)"),
-            "inline <script> is not allowed", "put the script in templates/static/ and load"
-            + " it with <script src=…>"));
+        p.add(
+            new Problem(
+                Pattern.compile("(?i)<script(?![^>]*\\ssrc\\s*=)"),
+                "inline <script> is not allowed",
+                "put the script in templates/static/ and load" + " it with <script src=…>"));
       }
       if (tag.equals("style")) {
-        p.add(new Problem(Pattern.compile("(?i)<style\\b"), "a <style> element is not allowed",
-            "move the rules to templates/static/style.css"));
+        p.add(
+            new Problem(
+                Pattern.compile("(?i)<style\\b"),
+                "a <style> element is not allowed",
+                "move the rules to templates/static/style.css"));
       }
-      if (tag.equals("iframe") || tag.equals("object") || tag.equals("embed")
+      if (tag.equals("iframe")
+          || tag.equals("object")
+          || tag.equals("embed")
           || tag.equals("frame")) {
-        p.add(new Problem(Pattern.compile("(?i)<" + tag + "\\b"), "<" + tag + "> is not allowed",
-            "link to the content instead of embedding it"));
+        p.add(
+            new Problem(
+                Pattern.compile("(?i)<" + tag + "\\b"),
+                "<" + tag + "> is not allowed",
+                "link to the content instead of embedding it"));
       }
       for (Attribute a : el.attributes()) {
         String name = a.getKey().toLowerCase(Locale.ROOT);
         if (name.equals("style")) {
-          p.add(new Problem(Pattern.compile("(?i)<" + tag + "\\b[^>]*\\sstyle\\s*="),
-              "a style attribute on <" + tag + "> is not allowed",
-              "give the element a class and style it in templates/static/style.css"));
+          p.add(
+              new Problem(
+                  Pattern.compile("(?i)<" + tag + "\\b[^>]*\\sstyle\\s*="),
+                  "a style attribute on <" + tag + "> is not allowed",
+                  "give the element a class and style it in templates/static/style.css"));
         } else if (name.startsWith("on")) {
-          p.add(new Problem(Pattern.compile("(?i)\\s" + Pattern.quote(name) + "\\s*="),
-              "an event handler attribute " + name + "= on <" + tag + "> is not allowed",
-              "pages carry no inline script"));
-        } else if (name.equals("href") || name.equals("src") || name.equals("srcset")
-            || name.equals("action") || name.equals("formaction") || name.equals("poster")) {
+          p.add(
+              new Problem(
+                  Pattern.compile("(?i)\\s" + Pattern.quote(name) + "\\s*="),
+                  "an event handler attribute " + name + "= on <" + tag + "> is not allowed",
+                  "pages carry no inline script"));
+        } else if (name.equals("href")
+            || name.equals("src")
+            || name.equals("srcset")
+            || name.equals("action")
+            || name.equals("formaction")
+            || name.equals("poster")) {
           checkAddress(el, tag, name, a.getValue(), baseUrl, p);
         }
       }
@@ -88,42 +112,62 @@ final class CspCheck {
   }
 
   /** Reports the policy problems of {@code pages}, read earlier into their facts. */
-  static void run(Map<String, PageFacts> pages, Map<String, String> sourceOf,
-      TemplatePlaces templates, Diagnostics d) {
-    pages.forEach((page, facts) -> {
-      Problems report = new Problems(page, sourceOf, templates, d);
-      for (Problem x : facts.cspProblems()) {
-        report.add(x.needle(), x.message(), x.hint());
-      }
-    });
+  static void run(
+      Map<String, PageFacts> pages,
+      Map<String, String> sourceOf,
+      TemplatePlaces templates,
+      Diagnostics d) {
+    pages.forEach(
+        (page, facts) -> {
+          Problems report = new Problems(page, sourceOf, templates, d);
+          for (Problem x : facts.cspProblems()) {
+            report.add(x.needle(), x.message(), x.hint());
+          }
+        });
   }
 
-  private static void checkAddress(Element el, String tag, String attr, String value,
-      String baseUrl, List<Problem> p) {
+  private static void checkAddress(
+      Element el, String tag, String attr, String value, String baseUrl, List<Problem> p) {
     String v = value.replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(Locale.ROOT);
-    if (v.startsWith("javascript:") || v.startsWith("vbscript:") || v.startsWith("data:")
+    if (v.startsWith("javascript:")
+        || v.startsWith("vbscript:")
+        || v.startsWith("data:")
         || v.startsWith("file:")) {
-      p.add(new Problem(Pattern.compile(Pattern.quote(value)),
-          "<" + tag + " " + attr + "> uses an address that is not allowed: '"
-          + abbreviate(value) + "'", null));
+      p.add(
+          new Problem(
+              Pattern.compile(Pattern.quote(value)),
+              "<"
+                  + tag
+                  + " "
+                  + attr
+                  + "> uses an address that is not allowed: '"
+                  + abbreviate(value)
+                  + "'",
+              null));
       return;
     }
     boolean fetched = !tag.equals("a") && !(tag.equals("link") && !fetchedLink(el));
     boolean ownSite = baseUrl != null && value.startsWith(baseUrl);
-    boolean external = !ownSite
-        && (v.startsWith("http:") || v.startsWith("https:") || v.startsWith("//"));
+    boolean external =
+        !ownSite && (v.startsWith("http:") || v.startsWith("https:") || v.startsWith("//"));
     if (fetched && external) {
-      p.add(new Problem(Pattern.compile(Pattern.quote(value)),
-          "<" + tag + " " + attr + "> loads '" + abbreviate(value) + "' from another site",
-          "copy the file into templates/static/ and load it from there"));
+      p.add(
+          new Problem(
+              Pattern.compile(Pattern.quote(value)),
+              "<" + tag + " " + attr + "> loads '" + abbreviate(value) + "' from another site",
+              "copy the file into templates/static/ and load it from there"));
     }
   }
 
   /** A link element the browser fetches, as opposed to one that only names a page. */
   private static boolean fetchedLink(Element link) {
     String rel = link.attr("rel").toLowerCase(Locale.ROOT);
-    return !(rel.equals("canonical") || rel.equals("alternate") || rel.equals("author")
-        || rel.equals("license") || rel.equals("me") || rel.isEmpty());
+    return !(rel.equals("canonical")
+        || rel.equals("alternate")
+        || rel.equals("author")
+        || rel.equals("license")
+        || rel.equals("me")
+        || rel.isEmpty());
   }
 
   private static String abbreviate(String s) {
@@ -131,22 +175,26 @@ final class CspCheck {
   }
 
   /**
-   * Reports at the template line that wrote the markup when it can be found, so a problem shared
-   * by every page is one error; otherwise against the page's input.
+   * Reports at the template line that wrote the markup when it can be found, so a problem shared by
+   * every page is one error; otherwise against the page's input.
    */
-  private record Problems(String page, Map<String, String> sourceOf, TemplatePlaces templates,
-      Diagnostics d) {
+  private record Problems(
+      String page, Map<String, String> sourceOf, TemplatePlaces templates, Diagnostics d) {
     void add(Pattern needle, String message, String hint) {
-      var found = needle == null ? java.util.Optional.<TemplatePlaces.Found>empty()
-          : templates.find(needle);
+      var found =
+          needle == null
+              ? java.util.Optional.<TemplatePlaces.Found>empty()
+              : templates.find(needle);
       if (found.isPresent()) {
-        d.add(Diagnostic.error(found.get().pos(), message).withHint(hint)
-            .withSourceLine(found.get().line()));
+        d.add(
+            Diagnostic.error(found.get().pos(), message)
+                .withHint(hint)
+                .withSourceLine(found.get().line()));
         return;
       }
       String origin = SiteChecks.origin(sourceOf, page);
-      d.error(SourcePos.of(origin), message + (origin.equals(page) ? "" : " (in " + page + ")"),
-          hint);
+      d.error(
+          SourcePos.of(origin), message + (origin.equals(page) ? "" : " (in " + page + ")"), hint);
     }
   }
 }

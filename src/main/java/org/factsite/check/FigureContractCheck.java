@@ -11,23 +11,26 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
 /**
- * Every chart figure keeps its promise to readers who cannot see it: a headline, a description,
- * a source line, a picture with a text alternative and a fixed size, a data table with a caption
- * and header cells with scope, and a CSV download. A template change that drops any of these
- * fails the build.
+ * Every chart figure keeps its promise to readers who cannot see it: a headline, a description, a
+ * source line, a picture with a text alternative and a fixed size, a data table with a caption and
+ * header cells with scope, and a CSV download. A template change that drops any of these fails the
+ * build.
  */
 final class FigureContractCheck {
   private static final Evaluator CHART_FIGURES = QueryParser.parse("figure.chart");
+
   private FigureContractCheck() {}
 
   static void run(Map<String, PageFacts> pages, Map<String, String> sourceOf, Diagnostics d) {
-    pages.forEach((page, facts) -> {
-      for (PageFacts.FigureProblem p : facts.figureProblems()) {
-        d.error(SourcePos.of(SiteChecks.origin(sourceOf, page)),
-            "chart figure '" + p.figureId() + "' on " + page + " lacks " + p.lacks(),
-            "check templates/figure.ftlh and the chart's YAML");
-      }
-    });
+    pages.forEach(
+        (page, facts) -> {
+          for (PageFacts.FigureProblem p : facts.figureProblems()) {
+            d.error(
+                SourcePos.of(SiteChecks.origin(sourceOf, page)),
+                "chart figure '" + p.figureId() + "' on " + page + " lacks " + p.lacks(),
+                "check templates/figure.ftlh and the chart's YAML");
+          }
+        });
   }
 
   /** What each chart figure on one page lacks, in document order. */
@@ -42,7 +45,9 @@ final class FigureContractCheck {
       require(fig, "table th[scope]", "table header cells with scope", id, out);
       require(fig, "a[href$=.csv]", "a CSV download link", id, out);
       Element img = fig.selectFirst("img");
-      if (img == null || img.attr("alt").isBlank() || !img.hasAttr("width")
+      if (img == null
+          || img.attr("alt").isBlank()
+          || !img.hasAttr("width")
           || !img.hasAttr("height")) {
         out.add(new PageFacts.FigureProblem(id, "a picture with alt text, width and height"));
       }
@@ -50,22 +55,23 @@ final class FigureContractCheck {
       // page jumps when it loads on a phone.
       for (Element source : fig.select("picture source")) {
         if (!source.hasAttr("srcset") || !source.hasAttr("width") || !source.hasAttr("height")) {
-          out.add(new PageFacts.FigureProblem(id,
-              "a size (width and height) on each <source> of its picture"));
+          out.add(
+              new PageFacts.FigureProblem(
+                  id, "a size (width and height) on each <source> of its picture"));
         }
       }
       for (Element cell : fig.select("table caption, .chart-description, .chart-headline")) {
         if (cell.text().isBlank()) {
-          out.add(new PageFacts.FigureProblem(id, "non-empty " + cell.className()
-              + cell.tagName()));
+          out.add(
+              new PageFacts.FigureProblem(id, "non-empty " + cell.className() + cell.tagName()));
         }
       }
     }
     return out;
   }
 
-  private static void require(Element fig, String css, String what, String id,
-      List<PageFacts.FigureProblem> out) {
+  private static void require(
+      Element fig, String css, String what, String id, List<PageFacts.FigureProblem> out) {
     if (fig.selectFirst(css) == null) {
       out.add(new PageFacts.FigureProblem(id, what));
     }

@@ -13,47 +13,75 @@ import org.factsite.diag.SourcePos;
 import org.factsite.render.markdown.LinkPlaces;
 
 /**
- * Every internal link, image (including each {@code <source srcset>} of a picture), stylesheet
- * and {@code #anchor} on every page must lead to a file and an element id that the build
- * produces. Links must be relative, so the site works under any sub-path; a root-relative
- * {@code /x} in a template is reported. An absolute address under the site's own {@code base_url}
- * (the not-found page links that way) is internal too, and checked the same way.
+ * Every internal link, image (including each {@code <source srcset>} of a picture), stylesheet and
+ * {@code #anchor} on every page must lead to a file and an element id that the build produces.
+ * Links must be relative, so the site works under any sub-path; a root-relative {@code /x} in a
+ * template is reported. An absolute address under the site's own {@code base_url} (the not-found
+ * page links that way) is internal too, and checked the same way.
  */
 final class LinkCheck {
   private LinkCheck() {}
 
-  static void run(Map<String, PageFacts> pages, Set<String> toCheck, Set<String> files,
-      Map<String, String> sourceOf, LinkPlaces places, String baseUrl, Diagnostics d) {
+  static void run(
+      Map<String, PageFacts> pages,
+      Set<String> toCheck,
+      Set<String> files,
+      Map<String, String> sourceOf,
+      LinkPlaces places,
+      String baseUrl,
+      Diagnostics d) {
     Map<String, Set<String>> ids = new HashMap<>();
     pages.forEach((page, facts) -> ids.put(page, facts.ids()));
-    toCheck.parallelStream().filter(pages::containsKey).forEach(page -> {
-      PageFacts facts = pages.get(page);
-      for (String ref : facts.refs()) {
-        check(page, facts, localise(page, ref, baseUrl), files, ids,
-            new Reporter(page, ref, sourceOf, places, d));
-      }
-    });
+    toCheck.parallelStream()
+        .filter(pages::containsKey)
+        .forEach(
+            page -> {
+              PageFacts facts = pages.get(page);
+              for (String ref : facts.refs()) {
+                check(
+                    page,
+                    facts,
+                    localise(page, ref, baseUrl),
+                    files,
+                    ids,
+                    new Reporter(page, ref, sourceOf, places, d));
+              }
+            });
   }
 
-  private static void check(String page, PageFacts facts, String ref, Set<String> files,
-      Map<String, Set<String>> ids, Reporter r) {
+  private static void check(
+      String page,
+      PageFacts facts,
+      String ref,
+      Set<String> files,
+      Map<String, Set<String>> ids,
+      Reporter r) {
     if (ref.isEmpty()) {
       r.report("a link on this page has an empty address", "has an empty address");
       return;
     }
     String lower = ref.toLowerCase(java.util.Locale.ROOT);
-    if (lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("mailto:")
-        || lower.startsWith("tel:") || lower.startsWith("//")) {
+    if (lower.startsWith("http:")
+        || lower.startsWith("https:")
+        || lower.startsWith("mailto:")
+        || lower.startsWith("tel:")
+        || lower.startsWith("//")) {
       return;
     }
     String squeezed = lower.replaceAll("[\\s\\p{Cntrl}]", "");
-    if (squeezed.startsWith("javascript:") || squeezed.startsWith("vbscript:")
-        || squeezed.startsWith("data:") || squeezed.startsWith("file:")) {
+    if (squeezed.startsWith("javascript:")
+        || squeezed.startsWith("vbscript:")
+        || squeezed.startsWith("data:")
+        || squeezed.startsWith("file:")) {
       return; // CspCheck reports these, at the template line.
     }
     if (ref.startsWith("/")) {
-      r.report("link '" + r.ref() + "' starts with /, so it breaks when the site is published"
-          + " under a sub-path; make it relative", "starts with /; make it relative");
+      r.report(
+          "link '"
+              + r.ref()
+              + "' starts with /, so it breaks when the site is published"
+              + " under a sub-path; make it relative",
+          "starts with /; make it relative");
       return;
     }
     String pathPart = ref;
@@ -77,14 +105,14 @@ final class LinkCheck {
         return;
       }
       if (!files.contains(target)) {
-        String asIndex = (target.isEmpty() || target.endsWith("/") ? target : target + "/")
-            + "index.html";
+        String asIndex =
+            (target.isEmpty() || target.endsWith("/") ? target : target + "/") + "index.html";
         if (files.contains(asIndex)) {
           target = asIndex;
         } else {
-          String where = target.isEmpty()
-              ? "the site root (there is no content/index.md)" : target;
-          r.report("broken link '" + r.ref() + "': nothing is published at " + where,
+          String where = target.isEmpty() ? "the site root (there is no content/index.md)" : target;
+          r.report(
+              "broken link '" + r.ref() + "': nothing is published at " + where,
               "nothing is published at " + where);
           return;
         }
@@ -94,8 +122,11 @@ final class LinkCheck {
       Set<String> targetIds = ids.get(target);
       String decoded = decode(fragment);
       if (targetIds != null && !targetIds.contains(decoded)) {
-        r.report("broken anchor '" + r.ref() + "': " + target + " has no id '" + decoded + "'",
-            (target.equals(page) ? "this page" : target) + " has no heading or id '" + decoded
+        r.report(
+            "broken anchor '" + r.ref() + "': " + target + " has no id '" + decoded + "'",
+            (target.equals(page) ? "this page" : target)
+                + " has no heading or id '"
+                + decoded
                 + "'");
       }
     }
@@ -110,8 +141,8 @@ final class LinkCheck {
   }
 
   /**
-   * An absolute address under the site's own {@code baseUrl}, rewritten relative to {@code page}
-   * so it is checked like any internal link; any other address unchanged.
+   * An absolute address under the site's own {@code baseUrl}, rewritten relative to {@code page} so
+   * it is checked like any internal link; any other address unchanged.
    */
   static String localise(String page, String ref, String baseUrl) {
     if (baseUrl == null || !ref.startsWith(baseUrl)) {
@@ -143,8 +174,8 @@ final class LinkCheck {
     // Plain references (letters, digits, - . _ ~ /: nearly every link a build writes) are
     // resolved by walking their segments, which gives the same answer as URI (LinkCheckTest)
     // without building two URIs per link of every page.
-    String path = ref.startsWith("/") ? ref.substring(1)
-        : page.substring(0, page.lastIndexOf('/') + 1) + ref;
+    String path =
+        ref.startsWith("/") ? ref.substring(1) : page.substring(0, page.lastIndexOf('/') + 1) + ref;
     String[] parts = path.split("/", -1);
     List<String> out = new ArrayList<>(parts.length);
     for (int i = 0; i < parts.length; i++) {
@@ -173,8 +204,15 @@ final class LinkCheck {
     }
     for (int i = 0; i < ref.length(); i++) {
       char c = ref.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '.'
+              || c == '_'
+              || c == '~'
+              || c == '/';
       if (!ok) {
         return false;
       }
@@ -199,8 +237,8 @@ final class LinkCheck {
 
   private static String decode(String fragment) {
     try {
-      return java.net.URLDecoder.decode(fragment.replace("+", "%2B"),
-          java.nio.charset.StandardCharsets.UTF_8);
+      return java.net.URLDecoder.decode(
+          fragment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return fragment;
     }
@@ -210,26 +248,30 @@ final class LinkCheck {
    * Reports a problem with one reference: at its line and column in the Markdown when it was
    * written there, otherwise against the page's input (the reference came from a template).
    */
-  private record Reporter(String page, String ref, Map<String, String> sourceOf,
-      LinkPlaces places, Diagnostics d) {
+  private record Reporter(
+      String page, String ref, Map<String, String> sourceOf, LinkPlaces places, Diagnostics d) {
     void report(String pageMessage, String problem) {
-      var place = places == null ? java.util.Optional.<LinkPlaces.Place>empty()
-          : places.find(page, ref);
+      var place =
+          places == null ? java.util.Optional.<LinkPlaces.Place>empty() : places.find(page, ref);
       if (place.isPresent()) {
         LinkPlaces.Place p = place.get();
         boolean anchor = problem.contains(" has no heading or id ");
         String what = p.image() ? "missing image" : anchor ? "broken anchor" : "broken link";
-        d.add(Diagnostic.error(p.pos(), what + " '" + p.written() + "': " + problem)
-            .withHint(anchor ? "a heading's id is its text in lowercase with hyphens:"
-                + " '## More figures' is #more-figures"
-                : p.image() ? "put the file in templates/static/ and link to /assets/<name>"
-                : "write the address as it appears on the site, like /get-help/")
-            .withSourceLine(p.sourceLine()));
+        d.add(
+            Diagnostic.error(p.pos(), what + " '" + p.written() + "': " + problem)
+                .withHint(
+                    anchor
+                        ? "a heading's id is its text in lowercase with hyphens:"
+                            + " '## More figures' is #more-figures"
+                        : p.image()
+                            ? "put the file in templates/static/ and link to /assets/<name>"
+                            : "write the address as it appears on the site, like /get-help/")
+                .withSourceLine(p.sourceLine()));
         return;
       }
       String origin = SiteChecks.origin(sourceOf, page);
-      d.error(SourcePos.of(origin),
-          pageMessage + (origin.equals(page) ? "" : " (in " + page + ")"));
+      d.error(
+          SourcePos.of(origin), pageMessage + (origin.equals(page) ? "" : " (in " + page + ")"));
     }
   }
 }

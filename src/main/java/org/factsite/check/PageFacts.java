@@ -16,13 +16,17 @@ import org.jsoup.select.QueryParser;
 
 /**
  * What the checks need from one built page, read once with jsoup: the ids it offers as anchors,
- * every address it links to or loads, the assets it loads, what its chart figures lack and how
- * it breaks the content security policy. The parsed page is dropped once these are read. A
- * page's facts depend only on its own bytes, so {@link PageFactsCache} keeps them while the page
- * is unchanged and a rebuild parses only the pages it rendered.
+ * every address it links to or loads, the assets it loads, what its chart figures lack and how it
+ * breaks the content security policy. The parsed page is dropped once these are read. A page's
+ * facts depend only on its own bytes, so {@link PageFactsCache} keeps them while the page is
+ * unchanged and a rebuild parses only the pages it rendered.
  */
-public record PageFacts(Set<String> ids, List<String> refs, List<List<String>> assets,
-    List<FigureProblem> figureProblems, Map<String, Optional<String>> targets,
+public record PageFacts(
+    Set<String> ids,
+    List<String> refs,
+    List<List<String>> assets,
+    List<FigureProblem> figureProblems,
+    Map<String, Optional<String>> targets,
     List<CspCheck.Problem> cspProblems) {
 
   /** A chart figure on the page that lacks something readers need. */
@@ -48,9 +52,9 @@ public record PageFacts(Set<String> ids, List<String> refs, List<List<String>> a
   }
 
   /**
-   * The site path a relative address on this page leads to (empty when it climbs above the
-   * root), worked out once per page: resolving thousands of URIs on every rebuild is what made
-   * checking slow.
+   * The site path a relative address on this page leads to (empty when it climbs above the root),
+   * worked out once per page: resolving thousands of URIs on every rebuild is what made checking
+   * slow.
    */
   String target(String page, String pathPart) {
     Optional<String> t = targets.get(pathPart);
@@ -58,8 +62,8 @@ public record PageFacts(Set<String> ids, List<String> refs, List<List<String>> a
   }
 
   /**
-   * Reads a page. {@code baseUrl} is the site's own address: absolute links under it are
-   * internal, and are resolved like relative ones.
+   * Reads a page. {@code baseUrl} is the site's own address: absolute links under it are internal,
+   * and are resolved like relative ones.
    */
   static PageFacts of(String page, byte[] html, String baseUrl) {
     Document doc = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
@@ -82,10 +86,11 @@ public record PageFacts(Set<String> ids, List<String> refs, List<List<String>> a
     List<List<String>> assets = new ArrayList<>();
     for (Element el : doc.select(LOADED)) {
       List<String> group = new ArrayList<>();
-      group.add(LinkCheck.localise(page, el.hasAttr("href") ? el.attr("href") : el.attr("src"),
-          baseUrl));
+      group.add(
+          LinkCheck.localise(page, el.hasAttr("href") ? el.attr("href") : el.attr("src"), baseUrl));
       Element parent = el.parent();
-      if (el.normalName().equals("img") && parent != null
+      if (el.normalName().equals("img")
+          && parent != null
           && parent.normalName().equals("picture")) {
         for (Element source : parent.select(SRCSETS)) {
           for (String url : LinkCheck.srcsetUrls(source.attr("srcset"))) {
@@ -104,11 +109,16 @@ public record PageFacts(Set<String> ids, List<String> refs, List<List<String>> a
     }
     for (List<String> group : assets) {
       for (String ref : group) {
-        targets.computeIfAbsent(LinkCheck.pathPart(ref),
-            k -> Optional.ofNullable(LinkCheck.resolve(page, k)));
+        targets.computeIfAbsent(
+            LinkCheck.pathPart(ref), k -> Optional.ofNullable(LinkCheck.resolve(page, k)));
       }
     }
-    return new PageFacts(ids, refs, assets, FigureContractCheck.problems(doc), targets,
+    return new PageFacts(
+        ids,
+        refs,
+        assets,
+        FigureContractCheck.problems(doc),
+        targets,
         CspCheck.problems(doc, baseUrl));
   }
 }

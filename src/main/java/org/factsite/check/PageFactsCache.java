@@ -35,9 +35,9 @@ public final class PageFactsCache {
   }
 
   /**
-   * The pages whose links need checking. A page's links can only break when its own links
-   * change, a file appears or goes, or an anchor on another page changes; when none of that
-   * happened since a build whose links were all good, only the re-rendered pages are checked.
+   * The pages whose links need checking. A page's links can only break when its own links change, a
+   * file appears or goes, or an anchor on another page changes; when none of that happened since a
+   * build whose links were all good, only the re-rendered pages are checked.
    */
   synchronized Set<String> linksToCheck(Set<String> files, Set<String> pages) {
     if (!lastLinksClean || idsChanged || !files.equals(lastFiles)) {

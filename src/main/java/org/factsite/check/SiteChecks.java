@@ -12,8 +12,8 @@ import org.factsite.render.markdown.LinkPlaces;
 
 /**
  * Runs every check over the built site in memory, before anything is written: links and anchors,
- * the chart figure contract, the content security policy, and page weight. Each page is parsed
- * once (with jsoup) into its {@link PageFacts}, and the parsed page is dropped.
+ * the chart figure contract, the content security policy, and page weight. Each page is parsed once
+ * (with jsoup) into its {@link PageFacts}, and the parsed page is dropped.
  */
 public final class SiteChecks {
   private SiteChecks() {}
@@ -24,20 +24,25 @@ public final class SiteChecks {
 
   /**
    * Runs every check; {@code places} (may be null) says where each Markdown link was written, so a
-   * broken one is reported at its line and column; {@code inputs} (may be null) lets a page
-   * problem that a template caused be reported in that template.
+   * broken one is reported at its line and column; {@code inputs} (may be null) lets a page problem
+   * that a template caused be reported in that template.
    */
-  public static void run(Map<String, byte[]> files, Site site, LinkPlaces places,
-      Inputs inputs, Diagnostics d) {
+  public static void run(
+      Map<String, byte[]> files, Site site, LinkPlaces places, Inputs inputs, Diagnostics d) {
     run(files, site, places, inputs, d, new PageFactsCache());
   }
 
   /**
-   * Runs every check, reading pages through {@code cache}, which a long-lived builder keeps
-   * across rebuilds so that only pages whose bytes changed are parsed again.
+   * Runs every check, reading pages through {@code cache}, which a long-lived builder keeps across
+   * rebuilds so that only pages whose bytes changed are parsed again.
    */
-  public static void run(Map<String, byte[]> files, Site site, LinkPlaces places,
-      Inputs inputs, Diagnostics d, PageFactsCache cache) {
+  public static void run(
+      Map<String, byte[]> files,
+      Site site,
+      LinkPlaces places,
+      Inputs inputs,
+      Diagnostics d,
+      PageFactsCache cache) {
     Map<String, String> sourceOf = new HashMap<>();
     for (Article a : site.articles()) {
       sourceOf.put(a.output().value(), a.sourcePath());
@@ -53,8 +58,14 @@ public final class SiteChecks {
     Map<String, byte[]> byPath = new HashMap<>(files);
     Set<String> changed = cache.changedPages();
     int before = d.errorCount();
-    LinkCheck.run(pages, cache.linksToCheck(byPath.keySet(), pages.keySet()), byPath.keySet(),
-        sourceOf, places, baseUrl, d);
+    LinkCheck.run(
+        pages,
+        cache.linksToCheck(byPath.keySet(), pages.keySet()),
+        byPath.keySet(),
+        sourceOf,
+        places,
+        baseUrl,
+        d);
     boolean linksClean = d.errorCount() == before;
     // A page's policy depends only on its own bytes, so after a clean check only the changed
     // pages are reported again. The problems were read with the page's other facts: parsing

@@ -52,8 +52,10 @@ final class TemplatePlaces {
             lineStart = i + 1;
           }
         }
-        return Optional.of(new Found(new SourcePos(e.getKey(), line, m.start() - lineStart + 1),
-            Diagnostics.lineOf(text, line)));
+        return Optional.of(
+            new Found(
+                new SourcePos(e.getKey(), line, m.start() - lineStart + 1),
+                Diagnostics.lineOf(text, line)));
       }
     }
     return Optional.empty();

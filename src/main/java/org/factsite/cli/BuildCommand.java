@@ -13,13 +13,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code factsite build}: builds the site and, only if every check passes, replaces site/. */
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(
+    name = "build",
+    mixinStandardHelpOptions = true,
     description = "Build the site into site/ (replaced only when the whole build succeeds).")
 final class BuildCommand implements Callable<Integer> {
   @Mixin SiteOptions site;
   @Mixin ReportOptions report;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
       description = "Where to write the site. Default: site/ in the site folder.")
   Path output;
 
@@ -43,8 +47,12 @@ final class BuildCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.USAGE.code;
     } catch (IOException e) {
-      err.println("factsite: could not write " + target + ": " + e.getMessage()
-          + " (the previous site was left as it was)");
+      err.println(
+          "factsite: could not write "
+              + target
+              + ": "
+              + e.getMessage()
+              + " (the previous site was left as it was)");
       err.flush();
       return ExitCode.BUILD_ERROR.code;
     }

@@ -1,14 +1,14 @@
 package org.factsite.cli;
 
-import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line: {@code build}, {@code check}, {@code serve} and {@code new}. Only {@link
- * #main} exits the process; {@link #run} returns the exit code so tests can call it.
+ * The command line: {@code build}, {@code check}, {@code serve} and {@code new}. Only {@link #main}
+ * exits the process; {@link #run} returns the exit code so tests can call it.
  */
 @Command(
     name = "factsite",
@@ -21,15 +21,15 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build, check,"
-        + " serve or new");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name a command: build, check," + " serve or new");
   }
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
-        true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8),
-        true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(args, out, err));
   }
 
@@ -39,23 +39,29 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(e -> ExitCode.USAGE.code);
-    cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("factsite: " + ex.getMessage());
-      err.println("Run 'factsite " + (ex.getCommandLine().getCommandName().equals("factsite")
-          ? "" : ex.getCommandLine().getCommandName() + " ") + "--help' for usage.");
-      err.flush();
-      return ExitCode.USAGE.code;
-    });
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      err.println("factsite: internal error: " + ex);
-      if (Boolean.getBoolean("factsite.debug")) {
-        ex.printStackTrace(err);
-      } else {
-        err.println("Run again with --debug to see where it happened.");
-      }
-      err.flush();
-      return ExitCode.BUILD_ERROR.code;
-    });
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          err.println("factsite: " + ex.getMessage());
+          err.println(
+              "Run 'factsite "
+                  + (ex.getCommandLine().getCommandName().equals("factsite")
+                      ? ""
+                      : ex.getCommandLine().getCommandName() + " ")
+                  + "--help' for usage.");
+          err.flush();
+          return ExitCode.USAGE.code;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parsed) -> {
+          err.println("factsite: internal error: " + ex);
+          if (Boolean.getBoolean("factsite.debug")) {
+            ex.printStackTrace(err);
+          } else {
+            err.println("Run again with --debug to see where it happened.");
+          }
+          err.flush();
+          return ExitCode.BUILD_ERROR.code;
+        });
     int code = cl.execute(args);
     out.flush();
     err.flush();

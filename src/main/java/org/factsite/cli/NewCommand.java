@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
  * {@code factsite new}: scaffolds an article or a chart, so editors start from a file that shows
  * every key with a word on what it does. Never overwrites a file.
  */
-@Command(name = "new", mixinStandardHelpOptions = true,
+@Command(
+    name = "new",
+    mixinStandardHelpOptions = true,
     description = "Create a new article or chart from a template.",
     subcommands = {NewCommand.Article.class, NewCommand.Chart.class})
 final class NewCommand implements Runnable {
@@ -29,23 +31,31 @@ final class NewCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-        "say what to create: 'new article \"Title\"' or 'new chart ID'");
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "say what to create: 'new article \"Title\"' or 'new chart ID'");
   }
 
   /** {@code new article "Title"}: content/SLUG.md, a draft with today's date. */
-  @Command(name = "article", mixinStandardHelpOptions = true,
-      description = "Create content/SLUG.md with front matter. It starts as a draft: serve shows"
-          + " it, build leaves it out until you remove 'draft: true'.")
+  @Command(
+      name = "article",
+      mixinStandardHelpOptions = true,
+      description =
+          "Create content/SLUG.md with front matter. It starts as a draft: serve shows"
+              + " it, build leaves it out until you remove 'draft: true'.")
   static final class Article implements Callable<Integer> {
     @Parameters(paramLabel = "TITLE", description = "The article's title, in quotes.")
     String title;
 
-    @Option(names = "--slug", paramLabel = "SLUG",
+    @Option(
+        names = "--slug",
+        paramLabel = "SLUG",
         description = "The page address. Default: made from the title.")
     String slug;
 
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", defaultValue = ".",
+    @Option(
+        names = {"-C", "--dir"},
+        paramLabel = "DIR",
+        defaultValue = ".",
         description = "The site folder. Default: the current folder.")
     Path dir;
 
@@ -58,35 +68,57 @@ final class NewCommand implements Runnable {
         return usage(spec, "the title is empty; write it in quotes: new article \"My title\"");
       }
       if (!Ids.SLUG.matcher(s).matches()) {
-        return usage(spec, "the slug '" + s + "' may only use lowercase letters, digits and"
-            + " hyphens");
+        return usage(
+            spec, "the slug '" + s + "' may only use lowercase letters, digits and" + " hyphens");
       }
-      String text = "---\n"
-          + "title: " + quoted(title.strip()) + "\n"
-          + "summary: " + quoted("One or two sentences shown in lists and link previews.") + "\n"
-          + "slug: " + s + "\n"
-          + "date: " + LocalDate.now() + "\n"
-          + "# Remove the next line when the article is ready to publish.\n"
-          + "draft: true\n"
-          + "---\n\n"
-          + "Write the article here, in Markdown. The authoring guide (docs/authoring.md) shows\n"
-          + "how to add figures and charts from data/.\n";
-      return create(spec, dir, "content/" + s + ".md", text,
-          "Created content/" + s + ".md (a draft: serve shows it, build leaves it out until you"
+      String text =
+          "---\n"
+              + "title: "
+              + quoted(title.strip())
+              + "\n"
+              + "summary: "
+              + quoted("One or two sentences shown in lists and link previews.")
+              + "\n"
+              + "slug: "
+              + s
+              + "\n"
+              + "date: "
+              + LocalDate.now()
+              + "\n"
+              + "# Remove the next line when the article is ready to publish.\n"
+              + "draft: true\n"
+              + "---\n\n"
+              + "Write the article here, in Markdown. The authoring guide (docs/authoring.md) shows\n"
+              + "how to add figures and charts from data/.\n";
+      return create(
+          spec,
+          dir,
+          "content/" + s + ".md",
+          text,
+          "Created content/"
+              + s
+              + ".md (a draft: serve shows it, build leaves it out until you"
               + " remove 'draft: true')");
     }
   }
 
   /** {@code new chart ID}: data/charts/ID.yaml with every key explained. */
-  @Command(name = "chart", mixinStandardHelpOptions = true,
+  @Command(
+      name = "chart",
+      mixinStandardHelpOptions = true,
       description = "Create data/charts/ID.yaml, a chart specification with every key explained.")
   static final class Chart implements Callable<Integer> {
-    @Parameters(paramLabel = "ID",
-        description = "The chart id: lowercase letters, digits, _ and -. Articles show it with"
-            + " {{chart ID}}.")
+    @Parameters(
+        paramLabel = "ID",
+        description =
+            "The chart id: lowercase letters, digits, _ and -. Articles show it with"
+                + " {{chart ID}}.")
     String id;
 
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", defaultValue = ".",
+    @Option(
+        names = {"-C", "--dir"},
+        paramLabel = "DIR",
+        defaultValue = ".",
         description = "The site folder. Default: the current folder.")
     Path dir;
 
@@ -95,10 +127,17 @@ final class NewCommand implements Runnable {
     @Override
     public Integer call() {
       if (!Ids.ID.matcher(id).matches()) {
-        return usage(spec, "the chart id '" + id + "' may only use lowercase letters, digits, _"
-            + " and -; try '" + slugOf(id) + "'");
+        return usage(
+            spec,
+            "the chart id '"
+                + id
+                + "' may only use lowercase letters, digits, _"
+                + " and -; try '"
+                + slugOf(id)
+                + "'");
       }
-      String text = """
+      String text =
+          """
           # Chart "%s": show it in an article with {{chart %s}} on a line of its own.
           # Every bar is a statistic from data/*.yaml; the build checks each id.
 
@@ -128,15 +167,24 @@ final class NewCommand implements Runnable {
           # Optional: a text description for readers who cannot see the chart. When left out,
           # one is drafted from the data.
           # description: Replace or delete.
-          """.formatted(id, id);
-      return create(spec, dir, "data/charts/" + id + ".yaml", text,
-          "Created data/charts/" + id + ".yaml: fill in the headline and the bars' statistic"
-              + " ids, then put {{chart " + id + "}} in an article");
+          """
+              .formatted(id, id);
+      return create(
+          spec,
+          dir,
+          "data/charts/" + id + ".yaml",
+          text,
+          "Created data/charts/"
+              + id
+              + ".yaml: fill in the headline and the bars' statistic"
+              + " ids, then put {{chart "
+              + id
+              + "}} in an article");
     }
   }
 
-  private static int create(picocli.CommandLine.Model.CommandSpec spec, Path dir, String rel,
-      String text, String done) {
+  private static int create(
+      picocli.CommandLine.Model.CommandSpec spec, Path dir, String rel, String text, String done) {
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.isDirectory(dir)) {
       return usage(spec, dir + " is not a folder");
@@ -145,11 +193,18 @@ final class NewCommand implements Runnable {
     try {
       Files.createDirectories(target.getParent());
       // CREATE_NEW: never overwrite, even if the file appears between a check and the write.
-      Files.writeString(target, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+      Files.writeString(
+          target,
+          text,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE_NEW,
           StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {
-      return usage(spec, rel + " already exists; it was left as it was. Choose another "
-          + (rel.startsWith("content/") ? "title or pass --slug" : "id"));
+      return usage(
+          spec,
+          rel
+              + " already exists; it was left as it was. Choose another "
+              + (rel.startsWith("content/") ? "title or pass --slug" : "id"));
     } catch (IOException e) {
       err.println("factsite: could not create " + rel + ": " + e.getMessage());
       err.flush();
@@ -170,8 +225,13 @@ final class NewCommand implements Runnable {
   /** "What the figures show – 2020" becomes "what-the-figures-show-2020". */
   static String slugOf(String title) {
     String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    String s = ascii.toLowerCase(Locale.ROOT).replace("'", "").replace("’", "")
-        .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String s =
+        ascii
+            .toLowerCase(Locale.ROOT)
+            .replace("'", "")
+            .replace("’", "")
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "");
     if (s.length() > 60) {
       s = s.substring(0, 60).replaceAll("-[^-]*$", "");
     }

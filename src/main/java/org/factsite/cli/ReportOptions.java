@@ -5,10 +5,14 @@ import picocli.CommandLine.Option;
 
 /** How much a command prints: a line per phase by default, nothing with --quiet. */
 final class ReportOptions {
-  @Option(names = {"-q", "--quiet"}, description = "Print only errors.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only errors.")
   boolean quiet;
 
-  @Option(names = {"-v", "--verbose"}, description = "Also list every file written.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Also list every file written.")
   boolean verbose;
 
   void phase(PrintWriter out, String phase, long millis, String summary) {

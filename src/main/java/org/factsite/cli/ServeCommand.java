@@ -17,30 +17,47 @@ import picocli.CommandLine.Spec;
  * 127.0.0.1 under the site's GitHub Pages sub-path, and rebuilds as files are saved. Runs until
  * Ctrl-C, which stops the server and the watcher and exits quietly.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Preview the site on 127.0.0.1, rebuilding and reloading the browser as files"
-        + " change. Drafts are shown. Nothing is written to site/.")
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description =
+        "Preview the site on 127.0.0.1, rebuilding and reloading the browser as files"
+            + " change. Drafts are shown. Nothing is written to site/.")
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = {"-C", "--dir"}, paramLabel = "DIR", defaultValue = ".",
+  @Option(
+      names = {"-C", "--dir"},
+      paramLabel = "DIR",
+      defaultValue = ".",
       description = "The site folder (holding site.yaml). Default: the current folder.")
   Path dir;
 
-  @Option(names = {"-p", "--port"}, paramLabel = "N",
+  @Option(
+      names = {"-p", "--port"},
+      paramLabel = "N",
       description = "The port to serve on. Default: 8080, or any free port when 8080 is taken.")
   Integer port;
 
-  @Option(names = "--drafts", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Show articles marked 'draft: true' (with a draft banner). Default: on;"
-          + " --no-drafts previews the site as build will publish it.")
+  @Option(
+      names = "--drafts",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Show articles marked 'draft: true' (with a draft banner). Default: on;"
+              + " --no-drafts previews the site as build will publish it.")
   boolean drafts;
 
-  @Option(names = "--base-path", paramLabel = "PATH",
-      description = "The sub-path to serve under, e.g. /repo/. Default: the path of base_url in"
-          + " site.yaml.")
+  @Option(
+      names = "--base-path",
+      paramLabel = "PATH",
+      description =
+          "The sub-path to serve under, e.g. /repo/. Default: the path of base_url in"
+              + " site.yaml.")
   String basePath;
 
-  @Option(names = {"-v", "--verbose"}, description = "Also print each phase's time after every"
-      + " rebuild.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Also print each phase's time after every" + " rebuild.")
   boolean verbose;
 
   @Option(names = "--debug", description = "Show internal stack traces.")
@@ -67,11 +84,15 @@ final class ServeCommand implements Callable<Integer> {
     }
     PreviewSession session;
     try {
-      session = PreviewSession.start(dir, new PreviewSession.Options(port, drafts, basePath, verbose),
-          out, err);
+      session =
+          PreviewSession.start(
+              dir, new PreviewSession.Options(port, drafts, basePath, verbose), out, err);
     } catch (BindException e) {
-      err.println("factsite: port " + port + " is already in use; stop what is using it, choose"
-          + " another with --port, or leave --port out to let factsite pick a free one");
+      err.println(
+          "factsite: port "
+              + port
+              + " is already in use; stop what is using it, choose"
+              + " another with --port, or leave --port out to let factsite pick a free one");
       err.flush();
       return ExitCode.USAGE.code;
     } catch (IOException e) {
@@ -80,12 +101,16 @@ final class ServeCommand implements Callable<Integer> {
       return ExitCode.BUILD_ERROR.code;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      session.close();
-      out.println("Stopped.");
-      out.flush();
-      stopped.countDown();
-    }, "factsite-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  session.close();
+                  out.println("Stopped.");
+                  out.flush();
+                  stopped.countDown();
+                },
+                "factsite-stop"));
     stopped.await();
     return ExitCode.OK.code;
   }

@@ -18,8 +18,8 @@ final class SiteRun {
   private SiteRun() {}
 
   /** The result when the build succeeded; empty after printing why when it did not. */
-  static Optional<BuildResult> build(SiteOptions site, ReportOptions report, PrintWriter out,
-      PrintWriter err) {
+  static Optional<BuildResult> build(
+      SiteOptions site, ReportOptions report, PrintWriter out, PrintWriter err) {
     if (site.debug) {
       System.setProperty("factsite.debug", "true");
     }
@@ -36,11 +36,11 @@ final class SiteRun {
       err.println("factsite: could not read " + site.dir + ": " + e.getMessage());
       return Optional.empty();
     }
-    report.phase(out, "read", (System.nanoTime() - t0) / 1_000_000,
-        inputs.all().size() + " files");
+    report.phase(out, "read", (System.nanoTime() - t0) / 1_000_000, inputs.all().size() + " files");
     if (site.baseUrl != null && !site.baseUrl.matches("https?://[^\\s\"'<>]+")) {
-      err.println("factsite: --base-url must be a full http(s) address, like"
-          + " https://org.github.io/repo/");
+      err.println(
+          "factsite: --base-url must be a full http(s) address, like"
+              + " https://org.github.io/repo/");
       return Optional.empty();
     }
     BuildResult result =

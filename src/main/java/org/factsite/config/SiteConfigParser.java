@@ -41,8 +41,10 @@ public final class SiteConfigParser {
     String language = f.text("language", false);
     if (baseUrl != null && !baseUrl.matches("https?://[^\\s\"'<>]+")) {
       diagnostics.error(
-          f.posOf("base_url"), "base_url should be a full http(s) address, like "
-              + "https://org.github.io/repo/", null, text);
+          f.posOf("base_url"),
+          "base_url should be a full http(s) address, like " + "https://org.github.io/repo/",
+          null,
+          text);
       baseUrl = null;
     }
     if (language != null && !language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
@@ -53,8 +55,10 @@ public final class SiteConfigParser {
     Integer budget = f.integer("page_budget_kb");
     if (budget != null && budget <= 0) {
       diagnostics.error(
-          f.posOf("page_budget_kb"), "page_budget_kb should be a whole number of kilobytes above"
-              + " 0, like 250", null, text);
+          f.posOf("page_budget_kb"),
+          "page_budget_kb should be a whole number of kilobytes above" + " 0, like 250",
+          null,
+          text);
       budget = null;
     }
     List<NavLink> nav = new ArrayList<>();

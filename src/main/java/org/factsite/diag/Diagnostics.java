@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects diagnostics from every stage of a build. Thread-safe, so parallel stages can report
- * into one collector. Source lines for caret excerpts are attached when the source text is known.
+ * Collects diagnostics from every stage of a build. Thread-safe, so parallel stages can report into
+ * one collector. Source lines for caret excerpts are attached when the source text is known.
  */
 public final class Diagnostics {
   private final List<Diagnostic> items = new ArrayList<>();

@@ -11,8 +11,8 @@ import org.factsite.model.Ids;
 import org.factsite.model.OutputPath;
 
 /**
- * Reads one Markdown article: YAML front matter between {@code ---} lines, then the body. Works
- * out the article's output path from its folder and slug.
+ * Reads one Markdown article: YAML front matter between {@code ---} lines, then the body. Works out
+ * the article's output path from its folder and slug.
  */
 public final class ArticleLoader {
   public static final Set<String> LAYOUTS = Set.of("page", "home", "sources", "not-found");
@@ -139,7 +139,9 @@ public final class ArticleLoader {
 
   static String suggestSlug(String s) {
     String t =
-        s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        s.toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "");
     return t.isEmpty() ? "page" : t;
   }
 

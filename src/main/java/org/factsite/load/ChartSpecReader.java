@@ -12,9 +12,9 @@ import org.factsite.model.ChartType;
 import org.factsite.model.Ids;
 
 /**
- * Reads one chart specification, {@code data/charts/ID.yaml}: headline, subtitle, type, value
- * axis and the statistics to plot. The file name is the chart id. Statistics are resolved later,
- * once every dataset is loaded.
+ * Reads one chart specification, {@code data/charts/ID.yaml}: headline, subtitle, type, value axis
+ * and the statistics to plot. The file name is the chart id. Statistics are resolved later, once
+ * every dataset is loaded.
  */
 final class ChartSpecReader {
   private static final Set<String> CHART_KEYS =
@@ -26,9 +26,11 @@ final class ChartSpecReader {
   static Optional<ChartSpec> read(String path, YamlNode root, String text, Diagnostics d) {
     String id = path.substring(DataLoader.CHARTS_DIR.length(), path.lastIndexOf('.'));
     if (!Ids.ID.matcher(id).matches() || id.contains("/")) {
-      d.error(new SourcePos(path, 1, 1),
+      d.error(
+          new SourcePos(path, 1, 1),
           "the chart file name '" + id + "' may only use lowercase letters, digits, _ and -",
-          null, text);
+          null,
+          text);
       return Optional.empty();
     }
     Fields f = Fields.of(root, "a chart", CHART_KEYS, text, d);
@@ -44,8 +46,8 @@ final class ChartSpecReader {
         case "bar" -> type = ChartType.BAR;
         case "column" -> type = ChartType.COLUMN;
         default -> {
-          d.error(f.posOf("type"), "unknown chart type '" + typeText + "'",
-              "use bar or column", text);
+          d.error(
+              f.posOf("type"), "unknown chart type '" + typeText + "'", "use bar or column", text);
           return Optional.empty();
         }
       }
@@ -72,7 +74,16 @@ final class ChartSpecReader {
       d.error(f.pos(), "a chart needs at least one bar", null, text);
       return Optional.empty();
     }
-    return Optional.of(new ChartSpec(id, headline, subtitle, type, valueAxis, description, notes,
-        bars, new SourcePos(path, 1, 1)));
+    return Optional.of(
+        new ChartSpec(
+            id,
+            headline,
+            subtitle,
+            type,
+            valueAxis,
+            description,
+            notes,
+            bars,
+            new SourcePos(path, 1, 1)));
   }
 }

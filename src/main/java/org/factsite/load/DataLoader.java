@@ -11,9 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
-import org.factsite.model.ChartBar;
 import org.factsite.model.ChartSpec;
-import org.factsite.model.ChartType;
 import org.factsite.model.Ids;
 import org.factsite.model.Source;
 import org.factsite.model.Statistic;
@@ -32,8 +30,20 @@ public final class DataLoader {
       Set.of("id", "title", "publisher", "published", "document", "url", "underlying");
   private static final Set<String> STAT_KEYS =
       Set.of(
-          "id", "label", "value", "format", "decimals", "currency", "qualifier", "unit", "period",
-          "period_start", "period_end", "geography", "caveat", "sources");
+          "id",
+          "label",
+          "value",
+          "format",
+          "decimals",
+          "currency",
+          "qualifier",
+          "unit",
+          "period",
+          "period_start",
+          "period_end",
+          "geography",
+          "caveat",
+          "sources");
   private static final Set<String> DERIVED_KEYS =
       Set.of("id", "label", "operation", "of", "to", "minus", "decimals", "caveat");
   public static final Set<String> OPERATIONS = Set.of("per-quarter", "ratio", "difference");
@@ -160,8 +170,8 @@ public final class DataLoader {
     Integer decimals = f.integer("decimals");
     String currency = f.text("currency", format == ValueFormat.MONEY);
     if (currency != null && !ValueFormatter.knownCurrency(currency)) {
-      d.error(f.posOf("currency"), "unknown currency '" + currency + "'", "use EUR, GBP or USD",
-          text);
+      d.error(
+          f.posOf("currency"), "unknown currency '" + currency + "'", "use EUR, GBP or USD", text);
       currency = null;
     }
     String qualifier = f.text("qualifier", false);
@@ -173,22 +183,41 @@ public final class DataLoader {
     String geography = f.text("geography", true);
     String caveat = f.text("caveat", false);
     List<String> sourceIds = f.texts("sources", true);
-    if (id == null || format == null || value == null || unit == null || period == null
-        || geography == null || sourceIds.isEmpty()
+    if (id == null
+        || format == null
+        || value == null
+        || unit == null
+        || period == null
+        || geography == null
+        || sourceIds.isEmpty()
         || (format == ValueFormat.MONEY && currency == null)) {
       return Optional.empty();
     }
     // A given figure is shown with all the places it was recorded with: never rounded.
-    int places = Math.max(decimals == null ? 0 : decimals,
-        Math.max(0, value.stripTrailingZeros().scale()));
+    int places =
+        Math.max(decimals == null ? 0 : decimals, Math.max(0, value.stripTrailingZeros().scale()));
     String formatted =
         ValueFormatter.withQualifier(
             qualifier, ValueFormatter.format(value, format, places, currency));
     return Optional.of(
         new Statistic(
-            id, label == null ? "" : label, value, format, places, currency, qualifier, unit,
-            period, monthText(start), monthText(end), geography, caveat, sourceIds, null,
-            formatted, f.pos()));
+            id,
+            label == null ? "" : label,
+            value,
+            format,
+            places,
+            currency,
+            qualifier,
+            unit,
+            period,
+            monthText(start),
+            monthText(end),
+            geography,
+            caveat,
+            sourceIds,
+            null,
+            formatted,
+            f.pos()));
   }
 
   private static String monthText(BigDecimal v) {
@@ -228,8 +257,11 @@ public final class DataLoader {
       return null;
     }
     if (!t.matches("\\d{4}-(0[1-9]|1[0-2])")) {
-      d.error(f.posOf(key), "'" + key + "' should be a month written YYYY-MM, like 2017-04, not '"
-          + t + "'", null, f.fileText());
+      d.error(
+          f.posOf(key),
+          "'" + key + "' should be a month written YYYY-MM, like 2017-04, not '" + t + "'",
+          null,
+          f.fileText());
       return null;
     }
     return BigDecimal.valueOf(
@@ -245,8 +277,11 @@ public final class DataLoader {
     String label = f.text("label", true);
     String op = f.text("operation", true);
     if (op != null && !OPERATIONS.contains(op)) {
-      d.error(f.posOf("operation"), "unknown operation '" + op + "'",
-          "use one of: per-quarter, ratio, difference", text);
+      d.error(
+          f.posOf("operation"),
+          "unknown operation '" + op + "'",
+          "use one of: per-quarter, ratio, difference",
+          text);
       op = null;
     }
     String of = f.text("of", true);
@@ -261,12 +296,25 @@ public final class DataLoader {
     }
     Integer decimals = f.integer("decimals");
     String caveat = f.text("caveat", false);
-    if (id == null || label == null || op == null || of == null
+    if (id == null
+        || label == null
+        || op == null
+        || of == null
         || (!"per-quarter".equals(op) && other == null)) {
       return Optional.empty();
     }
     return Optional.of(
-        new DerivedSpec(id, label, op, of, f.posOf("of"), other, otherPos,
-            decimals == null ? 0 : decimals, caveat, f.pos(), text));
+        new DerivedSpec(
+            id,
+            label,
+            op,
+            of,
+            f.posOf("of"),
+            other,
+            otherPos,
+            decimals == null ? 0 : decimals,
+            caveat,
+            f.pos(),
+            text));
   }
 }

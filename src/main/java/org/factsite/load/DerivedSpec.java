@@ -3,8 +3,8 @@ package org.factsite.load;
 import org.factsite.diag.SourcePos;
 
 /**
- * A derived figure as written in {@code data/}: an operation over other statistics. It is
- * computed once every dataset is loaded.
+ * A derived figure as written in {@code data/}: an operation over other statistics. It is computed
+ * once every dataset is loaded.
  */
 public record DerivedSpec(
     String id,

@@ -24,7 +24,11 @@ public final class Fields {
   private final String what;
   private final Set<String> allowed;
 
-  private Fields(YamlNode.Mapping map, String what, Set<String> allowed, String fileText,
+  private Fields(
+      YamlNode.Mapping map,
+      String what,
+      Set<String> allowed,
+      String fileText,
       Diagnostics diagnostics) {
     this.map = map;
     this.allowed = allowed;
@@ -41,7 +45,9 @@ public final class Fields {
       YamlNode node, String what, Set<String> allowed, String fileText, Diagnostics diagnostics) {
     if (!(node instanceof YamlNode.Mapping m)) {
       diagnostics.error(
-          node.pos(), what + " should be a set of key: value lines, not " + node.kind(), null,
+          node.pos(),
+          what + " should be a set of key: value lines, not " + node.kind(),
+          null,
           fileText);
       return null;
     }
@@ -88,8 +94,10 @@ public final class Fields {
       }
     }
     diagnostics.error(
-        map.pos(), what + " is missing the required field '" + key + "'", "add a line '" + key
-            + ": …'", fileText);
+        map.pos(),
+        what + " is missing the required field '" + key + "'",
+        "add a line '" + key + ": …'",
+        fileText);
   }
 
   private void wrongType(YamlNode n, String key, String expected) {
@@ -175,8 +183,15 @@ public final class Fields {
         return fromDateTime;
       }
       diagnostics.error(
-          posOf(key), "'" + key + "' should be a date written YYYY-MM-DD (a time after it, like"
-              + " 2020-11-20T09:30:00Z, is allowed), not '" + t + "'", null, fileText);
+          posOf(key),
+          "'"
+              + key
+              + "' should be a date written YYYY-MM-DD (a time after it, like"
+              + " 2020-11-20T09:30:00Z, is allowed), not '"
+              + t
+              + "'",
+          null,
+          fileText);
       return null;
     }
   }

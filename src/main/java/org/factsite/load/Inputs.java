@@ -1,9 +1,9 @@
 package org.factsite.load;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +11,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The input files of a site, by site-relative path with forward slashes ({@code content/a.md}),
- * in sorted order. Built from a folder by {@link SourceTree} or written inline by tests.
+ * The input files of a site, by site-relative path with forward slashes ({@code content/a.md}), in
+ * sorted order. Built from a folder by {@link SourceTree} or written inline by tests.
  */
 public final class Inputs {
   private final SortedMap<String, byte[]> files;

@@ -43,8 +43,9 @@ public final class SourceTree {
    * rules as {@link #read}. A path that does not exist, or is ignored, adds nothing. The preview
    * server uses this to re-read only what changed.
    */
-  public static void readPath(Path root, String rel, java.util.Map<String, byte[]> files,
-      Diagnostics diagnostics) throws IOException {
+  public static void readPath(
+      Path root, String rel, java.util.Map<String, byte[]> files, Diagnostics diagnostics)
+      throws IOException {
     Path realRoot = root.toRealPath();
     Path start = root.resolve(rel);
     if (!isInput(rel) || !Files.exists(start)) {
@@ -76,8 +77,7 @@ public final class SourceTree {
           }
 
           @Override
-          public FileVisitResult visitFile(Path f, BasicFileAttributes attrs)
-              throws IOException {
+          public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
             if (!isIgnored(f)) {
               readFile(realRoot, f, relative(root, f), files, diagnostics);
             }
@@ -101,7 +101,10 @@ public final class SourceTree {
   }
 
   private static void readFile(
-      Path realRoot, Path f, String rel, java.util.Map<String, byte[]> files,
+      Path realRoot,
+      Path f,
+      String rel,
+      java.util.Map<String, byte[]> files,
       Diagnostics diagnostics)
       throws IOException {
     Path real = f.toRealPath();
@@ -118,7 +121,10 @@ public final class SourceTree {
     if (Files.size(real) > MAX_FILE_BYTES) {
       diagnostics.error(
           new SourcePos(rel, 1, 1),
-          "file is too large (" + Files.size(real) + " bytes; the limit is " + MAX_FILE_BYTES
+          "file is too large ("
+              + Files.size(real)
+              + " bytes; the limit is "
+              + MAX_FILE_BYTES
               + ")");
       return;
     }

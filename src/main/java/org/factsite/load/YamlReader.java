@@ -85,14 +85,15 @@ public final class YamlReader {
         Mark at = opensConstruct(m) ? m.getContextMark() : m.getProblemMark();
         diagnostics.error(
             new SourcePos(path, at.getLine() + 1 + lineOffset, at.getColumn() + 1),
-            describe(m), hintFor(m), fileText);
+            describe(m),
+            hintFor(m),
+            fileText);
         return Optional.empty();
       }
       JsonLocation loc = e.getLocation();
       int line = loc == null ? 1 + lineOffset : Math.max(1, loc.getLineNr()) + lineOffset;
       int col = loc == null ? 1 : Math.max(1, loc.getColumnNr());
-      diagnostics.error(
-          new SourcePos(path, line, col), describe(e), hintFor(e), fileText);
+      diagnostics.error(new SourcePos(path, line, col), describe(e), hintFor(e), fileText);
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
       diagnostics.error(
@@ -122,8 +123,10 @@ public final class YamlReader {
   private static boolean opensConstruct(MarkedYAMLException e) {
     String c = String.valueOf(e.getContext());
     return e.getContextMark() != null
-        && (c.contains("quoted scalar") || c.contains("flow sequence")
-            || c.contains("flow mapping") || c.contains("simple key"));
+        && (c.contains("quoted scalar")
+            || c.contains("flow sequence")
+            || c.contains("flow mapping")
+            || c.contains("simple key"));
   }
 
   /** SnakeYAML's context ("while scanning a quoted scalar") and problem, said for editors. */
@@ -235,12 +238,17 @@ public final class YamlReader {
       // Jackson passes anchors, aliases and tags through rather than refusing them; they have no
       // use in site files, and aliases are how "billion laughs" documents multiply.
       if (p instanceof YAMLParser y && (y.isCurrentAlias() || y.getObjectId() != null)) {
-        diagnostics.error(pos, "YAML anchors and aliases (& and *) are not allowed",
-            "write the value out in full", fileText);
+        diagnostics.error(
+            pos,
+            "YAML anchors and aliases (& and *) are not allowed",
+            "write the value out in full",
+            fileText);
         return Optional.empty();
       }
       if (p.getTypeId() != null) {
-        diagnostics.error(pos, "YAML tags (!!something) are not allowed",
+        diagnostics.error(
+            pos,
+            "YAML tags (!!something) are not allowed",
             "remove the tag '" + p.getTypeId() + "' in front of the value",
             fileText);
         return Optional.empty();

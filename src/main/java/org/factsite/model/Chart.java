@@ -3,8 +3,8 @@ package org.factsite.model;
 import java.util.List;
 
 /**
- * A chart with its data resolved: the spec, the plotted points, the unit shared by all of them,
- * the description (authored or drafted from the data), and the sources behind the points.
+ * A chart with its data resolved: the spec, the plotted points, the unit shared by all of them, the
+ * description (authored or drafted from the data), and the sources behind the points.
  */
 public record Chart(
     ChartSpec spec,

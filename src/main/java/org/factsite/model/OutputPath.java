@@ -3,10 +3,10 @@ package org.factsite.model;
 import java.util.Locale;
 
 /**
- * A file path inside the output root, normalised, with forward slashes and no leading slash
- * ({@code lockdown-figures/index.html}). The constructor refuses anything that could escape the
- * root: {@code ..} segments, absolute paths, backslashes, NUL and control characters, and percent
- * signs (so encoded traversal like {@code %2e%2e} cannot be decoded later).
+ * A file path inside the output root, normalised, with forward slashes and no leading slash ({@code
+ * lockdown-figures/index.html}). The constructor refuses anything that could escape the root:
+ * {@code ..} segments, absolute paths, backslashes, NUL and control characters, and percent signs
+ * (so encoded traversal like {@code %2e%2e} cannot be decoded later).
  */
 public record OutputPath(String value) implements Comparable<OutputPath> {
   public OutputPath {

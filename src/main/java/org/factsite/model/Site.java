@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Everything loaded from a site folder: settings, articles, sources, statistics (given and
- * derived) and resolved charts. Immutable; maps keep a deterministic (sorted) order.
+ * Everything loaded from a site folder: settings, articles, sources, statistics (given and derived)
+ * and resolved charts. Immutable; maps keep a deterministic (sorted) order.
  */
 public record Site(
     SiteConfig config,

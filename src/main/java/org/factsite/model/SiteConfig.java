@@ -7,7 +7,11 @@ import java.util.List;
  * stylesheet, images and charts it loads.
  */
 public record SiteConfig(
-    String title, String description, String baseUrl, String language, List<NavLink> nav,
+    String title,
+    String description,
+    String baseUrl,
+    String language,
+    List<NavLink> nav,
     int pageBudgetKb) {
   /** The default page budget: light enough for readers on slow phones. */
   public static final int DEFAULT_PAGE_BUDGET_KB = 250;

@@ -5,8 +5,8 @@ import java.util.List;
 import org.factsite.diag.SourcePos;
 
 /**
- * One figure the site may show, with everything a reader needs to trust it. Derived figures carry
- * a {@link Derivation}; their value was computed by the generator from other statistics.
+ * One figure the site may show, with everything a reader needs to trust it. Derived figures carry a
+ * {@link Derivation}; their value was computed by the generator from other statistics.
  *
  * @param value the number; for {@link ValueFormat#MONTH} it is {@code year * 100 + month}
  * @param formatted the value as written on the page, qualifier included ("more than 1,200")

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes a statistic's value the way a reader expects to see it. Given figures are shown exactly
- * as recorded (never rounded); only derived figures are rounded, to their stated decimals.
+ * Writes a statistic's value the way a reader expects to see it. Given figures are shown exactly as
+ * recorded (never rounded); only derived figures are rounded, to their stated decimals.
  */
 public final class ValueFormatter {
   private static final Map<String, String> CURRENCY_SYMBOLS =
@@ -24,14 +24,16 @@ public final class ValueFormatter {
   }
 
   /** The value alone, e.g. {@code 1,220}, {@code 37%}, {@code €20 million}, {@code April 2017}. */
-  public static String format(
-      BigDecimal value, ValueFormat format, int decimals, String currency) {
+  public static String format(BigDecimal value, ValueFormat format, int decimals, String currency) {
     return switch (format) {
       case COUNT, NUMBER -> number(value, decimals);
       case PERCENT -> number(value, decimals) + "%";
       case PERCENTAGE_POINTS -> {
         String n = number(value.abs(), decimals);
-        yield n + (value.abs().compareTo(BigDecimal.ONE) == 0 ? " percentage point" : " percentage points");
+        yield n
+            + (value.abs().compareTo(BigDecimal.ONE) == 0
+                ? " percentage point"
+                : " percentage points");
       }
       case MONEY -> money(value, currency);
       case MONTH -> month(value);

@@ -8,10 +8,10 @@ import org.factsite.diag.DiagnosticPrinter;
 import org.factsite.render.markdown.MarkdownResolver;
 
 /**
- * What an editor sees in the browser when their last save broke the build: every error, with
- * file, line, column, message and caret excerpt exactly as the terminal prints them, over the last
- * good version of the page (or alone, when the site has never built). Saving a fix reloads the
- * tab, and the overlay is gone.
+ * What an editor sees in the browser when their last save broke the build: every error, with file,
+ * line, column, message and caret excerpt exactly as the terminal prints them, over the last good
+ * version of the page (or alone, when the site has never built). Saving a fix reloads the tab, and
+ * the overlay is gone.
  */
 final class ErrorOverlay {
   private ErrorOverlay() {}
@@ -20,9 +20,13 @@ final class ErrorOverlay {
   static String panel(List<Diagnostic> errors) {
     return "<section class=\"factsite-errors\" role=\"alert\" aria-labelledby=\"factsite-errors-h\">"
         + "<h2 id=\"factsite-errors-h\">The site could not be rebuilt</h2>"
-        + "<p>The site has " + count(errors) + ". Fix the file named below and save it: this"
+        + "<p>The site has "
+        + count(errors)
+        + ". Fix the file named below and save it: this"
         + " page reloads by itself.</p>"
-        + "<pre>" + MarkdownResolver.escape(printed(errors)) + "</pre></section>";
+        + "<pre>"
+        + MarkdownResolver.escape(printed(errors))
+        + "</pre></section>";
   }
 
   /** A page to lay the panel over when there is no good build yet. */
@@ -44,7 +48,8 @@ final class ErrorOverlay {
     return errors.size() == 1 ? "1 error" : errors.size() + " errors";
   }
 
-  static final String CSS = """
+  static final String CSS =
+      """
       .factsite-errors { position: fixed; inset: 0; z-index: 2147483647; overflow: auto;
         margin: 0; padding: 1.5rem; background: rgba(255, 255, 255, 0.97); color: #0b0c0c;
         border-top: 0.5rem solid #d4351c; font: 1rem/1.5 system-ui, sans-serif; }

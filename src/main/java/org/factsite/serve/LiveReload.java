@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Live reload over server-sent events. Each open tab holds one {@code events} stream; after every
  * build the server sends the new build version and the tab's script reloads when it differs from
- * the version the page was served at. A tab that reconnects after the server restarted reloads
- * too, because the first message it gets carries the new version.
+ * the version the page was served at. A tab that reconnects after the server restarted reloads too,
+ * because the first message it gets carries the new version.
  */
 final class LiveReload {
   private final Set<HttpExchange> clients = ConcurrentHashMap.newKeySet();
@@ -75,6 +75,7 @@ final class LiveReload {
             }
           };
         })();
-        """.formatted(basePath);
+        """
+        .formatted(basePath);
   }
 }

@@ -6,18 +6,19 @@ import java.util.regex.Pattern;
 import org.factsite.diag.Diagnostic;
 
 /**
- * Changes served HTML for the preview only, never the built site: adds the live-reload script
- * (and the build version it compares against), relaxes the page's Content-Security-Policy just
- * enough for that script ({@code script-src 'self'; connect-src 'self'}), and, when the latest
- * build failed, lays the error overlay over the page.
+ * Changes served HTML for the preview only, never the built site: adds the live-reload script (and
+ * the build version it compares against), relaxes the page's Content-Security-Policy just enough
+ * for that script ({@code script-src 'self'; connect-src 'self'}), and, when the latest build
+ * failed, lays the error overlay over the page.
  */
 final class PageDecorator {
-  private static final Pattern CSP = Pattern.compile(
-      "(<meta\\s+http-equiv=\"Content-Security-Policy\"\\s+content=\")([^\"]*)(\")",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern CSP =
+      Pattern.compile(
+          "(<meta\\s+http-equiv=\"Content-Security-Policy\"\\s+content=\")([^\"]*)(\")",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern HEAD_END = Pattern.compile("</head\\s*>", Pattern.CASE_INSENSITIVE);
-  private static final Pattern BODY_START = Pattern.compile("<body[^>]*>",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern BODY_START =
+      Pattern.compile("<body[^>]*>", Pattern.CASE_INSENSITIVE);
 
   private final String basePath;
 
@@ -28,8 +29,13 @@ final class PageDecorator {
   /** The page as served: script and version added; overlay added when {@code errors} exist. */
   String decorate(String html, long version, List<Diagnostic> errors) {
     String out = relaxCsp(html);
-    String head = "<meta name=\"factsite-build\" content=\"" + version + "\">"
-        + "<script src=\"" + basePath + "__factsite/live.js\" defer></script>";
+    String head =
+        "<meta name=\"factsite-build\" content=\""
+            + version
+            + "\">"
+            + "<script src=\""
+            + basePath
+            + "__factsite/live.js\" defer></script>";
     if (!errors.isEmpty()) {
       head += "<link rel=\"stylesheet\" href=\"" + basePath + "__factsite/overlay.css\">";
     }
@@ -37,8 +43,10 @@ final class PageDecorator {
     if (!errors.isEmpty()) {
       Matcher body = BODY_START.matcher(out);
       String overlay = ErrorOverlay.panel(errors);
-      out = body.find() ? out.substring(0, body.end()) + overlay + out.substring(body.end())
-          : overlay + out;
+      out =
+          body.find()
+              ? out.substring(0, body.end()) + overlay + out.substring(body.end())
+              : overlay + out;
     }
     return out;
   }

@@ -23,17 +23,25 @@ import java.util.function.Supplier;
  */
 final class PreviewServer {
   static final String OWN = "__factsite/";
-  private static final Map<String, String> TYPES = Map.ofEntries(
-      Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
-      Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("svg", "image/svg+xml"),
-      Map.entry("csv", "text/csv; charset=utf-8"),
-      Map.entry("json", "application/json; charset=utf-8"),
-      Map.entry("xml", "application/xml; charset=utf-8"),
-      Map.entry("txt", "text/plain; charset=utf-8"), Map.entry("png", "image/png"),
-      Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
-      Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"),
-      Map.entry("ico", "image/x-icon"), Map.entry("woff2", "font/woff2"),
-      Map.entry("woff", "font/woff"), Map.entry("pdf", "application/pdf"));
+  private static final Map<String, String> TYPES =
+      Map.ofEntries(
+          Map.entry("html", "text/html; charset=utf-8"),
+          Map.entry("css", "text/css; charset=utf-8"),
+          Map.entry("js", "text/javascript; charset=utf-8"),
+          Map.entry("svg", "image/svg+xml"),
+          Map.entry("csv", "text/csv; charset=utf-8"),
+          Map.entry("json", "application/json; charset=utf-8"),
+          Map.entry("xml", "application/xml; charset=utf-8"),
+          Map.entry("txt", "text/plain; charset=utf-8"),
+          Map.entry("png", "image/png"),
+          Map.entry("jpg", "image/jpeg"),
+          Map.entry("jpeg", "image/jpeg"),
+          Map.entry("gif", "image/gif"),
+          Map.entry("webp", "image/webp"),
+          Map.entry("ico", "image/x-icon"),
+          Map.entry("woff2", "font/woff2"),
+          Map.entry("woff", "font/woff"),
+          Map.entry("pdf", "application/pdf"));
 
   private final HttpServer server;
   private final String basePath;
@@ -101,9 +109,17 @@ final class PreviewServer {
       if (path.equals("/") || (path + "/").equals(basePath)) {
         redirect(ex, basePath);
       } else {
-        send(ex, 404, "text/html; charset=utf-8", utf8("<!DOCTYPE html><title>Not here</title>"
-            + "<p>The site is served under <a href=\"" + basePath + "\">" + basePath
-            + "</a>, as it will be on GitHub Pages.</p>"));
+        send(
+            ex,
+            404,
+            "text/html; charset=utf-8",
+            utf8(
+                "<!DOCTYPE html><title>Not here</title>"
+                    + "<p>The site is served under <a href=\""
+                    + basePath
+                    + "\">"
+                    + basePath
+                    + "</a>, as it will be on GitHub Pages.</p>"));
       }
       return false;
     }
@@ -143,8 +159,8 @@ final class PreviewServer {
       }
     }
     if (file.endsWith(".html")) {
-      String html = body == null ? ErrorOverlay.emptyPage()
-          : new String(body, StandardCharsets.UTF_8);
+      String html =
+          body == null ? ErrorOverlay.emptyPage() : new String(body, StandardCharsets.UTF_8);
       body = utf8(decorator.decorate(html, s.version(), s.errors()));
     }
     send(ex, status, type(file), body);

@@ -18,13 +18,14 @@ import org.factsite.load.YamlReader;
 import org.factsite.model.SiteConfig;
 
 /**
- * One run of {@code factsite serve}: builds the site into memory, serves it, watches the folder
- * and rebuilds on every save, telling the terminal ({@code Rebuilt 1 page in 12 ms}) and open
- * browser tabs. A broken save is reported in both places and the server carries on.
+ * One run of {@code factsite serve}: builds the site into memory, serves it, watches the folder and
+ * rebuilds on every save, telling the terminal ({@code Rebuilt 1 page in 12 ms}) and open browser
+ * tabs. A broken save is reported in both places and the server carries on.
  */
 public final class PreviewSession implements AutoCloseable {
   /** The port tried first when none is asked for; any free port when it is taken. */
   public static final int DEFAULT_PORT = 8080;
+
   private static final int WARM_UP_ROUNDS = 5;
 
   /**
@@ -47,8 +48,13 @@ public final class PreviewSession implements AutoCloseable {
   private final boolean verbose;
   private SourceWatcher watcher;
 
-  private PreviewSession(PreviewSite site, PreviewServer server, String basePath,
-      PrintWriter out, PrintWriter err, boolean verbose) {
+  private PreviewSession(
+      PreviewSite site,
+      PreviewServer server,
+      String basePath,
+      PrintWriter out,
+      PrintWriter err,
+      boolean verbose) {
     this.verbose = verbose;
     this.site = site;
     this.server = server;
@@ -69,8 +75,9 @@ public final class PreviewSession implements AutoCloseable {
     // base_url (the not-found page) load their stylesheet from the preview, not production.
     AtomicReference<PreviewSite> holder = new AtomicReference<>();
     PreviewServer server = bind(options.port(), base, () -> holder.get().state());
-    PreviewSite site = new PreviewSite(dir,
-        new BuildOptions(options.drafts(), "http://127.0.0.1:" + server.port() + base));
+    PreviewSite site =
+        new PreviewSite(
+            dir, new BuildOptions(options.drafts(), "http://127.0.0.1:" + server.port() + base));
     holder.set(site);
     PreviewSession s = new PreviewSession(site, server, base, out, err, options.verbose());
     try {
@@ -88,8 +95,8 @@ public final class PreviewSession implements AutoCloseable {
     return s;
   }
 
-  private static PreviewServer bind(Integer port, String base,
-      Supplier<PreviewSite.State> state) throws IOException {
+  private static PreviewServer bind(Integer port, String base, Supplier<PreviewSite.State> state)
+      throws IOException {
     if (port != null) {
       return new PreviewServer(port, base, state);
     }
@@ -129,21 +136,33 @@ public final class PreviewSession implements AutoCloseable {
 
   private void report(PreviewSite.Rebuild r, String verb) {
     if (verbose) {
-      r.timings().forEach(t -> out.printf("  %-7s %6d ms  %s%n", t.phase(), t.millis(),
-          t.summary()));
+      r.timings()
+          .forEach(t -> out.printf("  %-7s %6d ms  %s%n", t.phase(), t.millis(), t.summary()));
     }
     if (!r.diagnostics().isEmpty()) {
       out.flush();
       new DiagnosticPrinter(DiagnosticPrinter.DEFAULT_LIMIT).print(r.diagnostics(), err);
     }
     if (r.ok()) {
-      out.println(verb + " " + r.rendered() + (r.rendered() == 1 ? " page" : " pages") + " in "
-          + r.millis() + " ms");
+      out.println(
+          verb
+              + " "
+              + r.rendered()
+              + (r.rendered() == 1 ? " page" : " pages")
+              + " in "
+              + r.millis()
+              + " ms");
     } else {
       long errors = r.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
-      out.println("Build failed with " + errors + (errors == 1 ? " error" : " errors")
-          + " in " + r.millis() + " ms; the browser shows " + (errors == 1 ? "it" : "them")
-          + " until the next good save");
+      out.println(
+          "Build failed with "
+              + errors
+              + (errors == 1 ? " error" : " errors")
+              + " in "
+              + r.millis()
+              + " ms; the browser shows "
+              + (errors == 1 ? "it" : "them")
+              + " until the next good save");
     }
     out.flush();
   }
@@ -153,8 +172,9 @@ public final class PreviewSession implements AutoCloseable {
     Path config = dir.resolve(SiteConfigParser.PATH);
     try {
       if (Files.isRegularFile(config)) {
-        Optional<SiteConfig> c = new SiteConfigParser(new YamlReader())
-            .parse(Files.readString(config), new Diagnostics());
+        Optional<SiteConfig> c =
+            new SiteConfigParser(new YamlReader())
+                .parse(Files.readString(config), new Diagnostics());
         if (c.isPresent()) {
           return normalise(URI.create(c.get().baseUrl()).getPath());
         }

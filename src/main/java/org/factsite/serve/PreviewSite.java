@@ -25,19 +25,24 @@ import org.factsite.load.SourceTree;
  */
 public final class PreviewSite {
   /**
-   * What the server shows: the files of the last good build, the errors of the latest build
-   * (empty when it succeeded) and a version that grows with every build.
+   * What the server shows: the files of the last good build, the errors of the latest build (empty
+   * when it succeeded) and a version that grows with every build.
    */
-  public record State(SortedMap<String, byte[]> files, List<Diagnostic> errors, long version,
-      boolean built) {
+  public record State(
+      SortedMap<String, byte[]> files, List<Diagnostic> errors, long version, boolean built) {
     public boolean ok() {
       return errors.isEmpty();
     }
   }
 
   /** How one build went: pages rendered, time taken, every diagnostic. */
-  public record Rebuild(boolean ok, int rendered, int pages, long millis,
-      List<Diagnostic> diagnostics, List<PhaseTiming> timings) {}
+  public record Rebuild(
+      boolean ok,
+      int rendered,
+      int pages,
+      long millis,
+      List<Diagnostic> diagnostics,
+      List<PhaseTiming> timings) {}
 
   private final Path root;
   private final BuildOptions options;
@@ -68,8 +73,8 @@ public final class PreviewSite {
     try {
       sources.putAll(SourceTree.read(root, d).all());
     } catch (IOException e) {
-      d.error(org.factsite.diag.SourcePos.of("."), "could not read the site folder: "
-          + e.getMessage());
+      d.error(
+          org.factsite.diag.SourcePos.of("."), "could not read the site folder: " + e.getMessage());
     }
     remember(d);
     return build(t0);
@@ -94,9 +99,9 @@ public final class PreviewSite {
   }
 
   /**
-   * Runs {@code rounds} builds of the unchanged sources and forgets their results. They find
-   * every page in the cache, so they are quick, and they let the JIT compile the code every
-   * rebuild runs (cache look-ups, the whole-site link check) before the editor's first save.
+   * Runs {@code rounds} builds of the unchanged sources and forgets their results. They find every
+   * page in the cache, so they are quick, and they let the JIT compile the code every rebuild runs
+   * (cache look-ups, the whole-site link check) before the editor's first save.
    */
   public synchronized void warmUp(int rounds) {
     Inputs inputs = new Inputs(sources);
@@ -112,12 +117,13 @@ public final class PreviewSite {
     all.addAll(r.diagnostics());
     List<Diagnostic> errors = all.stream().filter(x -> x.severity() == Severity.ERROR).toList();
     State before = state;
-    state = errors.isEmpty()
-        ? new State(r.files(), List.of(), before.version() + 1, true)
-        : new State(before.files(), errors, before.version() + 1, before.built());
+    state =
+        errors.isEmpty()
+            ? new State(r.files(), List.of(), before.version() + 1, true)
+            : new State(before.files(), errors, before.version() + 1, before.built());
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    return new Rebuild(errors.isEmpty(), errors.isEmpty() ? r.rendered() : 0, r.pages(), ms, all,
-        r.timings());
+    return new Rebuild(
+        errors.isEmpty(), errors.isEmpty() ? r.rendered() : 0, r.pages(), ms, all, r.timings());
   }
 
   private void remember(Diagnostics d) {

@@ -24,15 +24,15 @@ import java.util.concurrent.TimeUnit;
 import org.factsite.load.SourceTree;
 
 /**
- * Watches a site folder's inputs ({@code site.yaml}, {@code content/}, {@code data/},
- * {@code templates/} and everything below them) and hands over batches of changed site-relative
- * paths. An editor's save is several events (write, rename, attribute change), so events are
- * gathered until {@link #QUIET_MS} pass without a new one, and the batch is delivered once.
+ * Watches a site folder's inputs ({@code site.yaml}, {@code content/}, {@code data/}, {@code
+ * templates/} and everything below them) and hands over batches of changed site-relative paths. An
+ * editor's save is several events (write, rename, attribute change), so events are gathered until
+ * {@link #QUIET_MS} pass without a new one, and the batch is delivered once.
  *
  * <p>The JDK watch service is not recursive on Linux, so every folder is registered, and new
- * folders as they appear. Under inotify a renamed folder keeps its watch key, so the key's own
- * path goes stale; this class keeps its own key-to-path map and updates it when the folder is
- * registered again under its new name.
+ * folders as they appear. Under inotify a renamed folder keeps its watch key, so the key's own path
+ * goes stale; this class keeps its own key-to-path map and updates it when the folder is registered
+ * again under its new name.
  */
 public final class SourceWatcher implements AutoCloseable {
   /** Quiet time that ends a burst of events. */
@@ -113,17 +113,19 @@ public final class SourceWatcher implements AutoCloseable {
       return;
     }
     try {
-      Files.walkFileTree(start, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
-            throws IOException {
-          if (!d.equals(start) && SourceTree.isIgnored(d)) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          register(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+      Files.walkFileTree(
+          start,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
+                throws IOException {
+              if (!d.equals(start) && SourceTree.isIgnored(d)) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              register(d);
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       // The folder vanished while being registered; its delete event follows.
     }

@@ -14,42 +14,50 @@ import java.util.stream.Stream;
 public final class OutputGuard {
   private OutputGuard() {}
 
-  public static void check(Path siteRoot, Path output) throws OutputRefusedException,
-      IOException {
+  public static void check(Path siteRoot, Path output) throws OutputRefusedException, IOException {
     Path out = real(output);
     Path root = real(siteRoot);
     Path home = real(Path.of(System.getProperty("user.home")));
     if (out.getParent() == null) {
-      throw new OutputRefusedException("refusing to write to " + output + ": it is the file-system"
-          + " root");
+      throw new OutputRefusedException(
+          "refusing to write to " + output + ": it is the file-system" + " root");
     }
     if (out.equals(home)) {
-      throw new OutputRefusedException("refusing to write to " + output + ": it is your home"
-          + " folder");
+      throw new OutputRefusedException(
+          "refusing to write to " + output + ": it is your home" + " folder");
     }
     if (root.startsWith(out)) {
-      throw new OutputRefusedException("refusing to write to " + output + ": it is the site folder"
-          + " or a folder above it");
+      throw new OutputRefusedException(
+          "refusing to write to " + output + ": it is the site folder" + " or a folder above it");
     }
     for (String input : List.of("content", "data", "templates")) {
       Path in = root.resolve(input);
       if (out.startsWith(in) || in.startsWith(out)) {
-        throw new OutputRefusedException("refusing to write to " + output + ": it overlaps the"
-            + " input folder " + input + "/");
+        throw new OutputRefusedException(
+            "refusing to write to "
+                + output
+                + ": it overlaps the"
+                + " input folder "
+                + input
+                + "/");
       }
     }
     if (Files.isSymbolicLink(output)) {
-      throw new OutputRefusedException("refusing to write to " + output + ": it is a symbolic"
-          + " link");
+      throw new OutputRefusedException(
+          "refusing to write to " + output + ": it is a symbolic" + " link");
     }
     if (Files.exists(output) && !Files.isDirectory(output)) {
-      throw new OutputRefusedException("refusing to write to " + output + ": it is a file, not a"
-          + " folder");
+      throw new OutputRefusedException(
+          "refusing to write to " + output + ": it is a file, not a" + " folder");
     }
-    if (Files.isDirectory(output) && !Files.exists(output.resolve(Manifest.NAME))
+    if (Files.isDirectory(output)
+        && !Files.exists(output.resolve(Manifest.NAME))
         && !onlyKeepers(output)) {
-      throw new OutputRefusedException("refusing to write to " + output + ": it already holds"
-          + " files this tool did not write (move them away or choose another folder)");
+      throw new OutputRefusedException(
+          "refusing to write to "
+              + output
+              + ": it already holds"
+              + " files this tool did not write (move them away or choose another folder)");
     }
   }
 

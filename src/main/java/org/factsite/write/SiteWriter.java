@@ -54,10 +54,10 @@ public final class SiteWriter {
   }
 
   /**
-   * Writes every file, with its folder, into {@code staging}, from several threads: each folder
-   * and file create waits in the file system far longer than it uses the CPU (10,000 pages took
-   * 4 to 8 seconds one at a time on a busy disk). Concurrent creation of a shared parent folder
-   * is safe: {@link Files#createDirectories} accepts a folder that appeared meanwhile.
+   * Writes every file, with its folder, into {@code staging}, from several threads: each folder and
+   * file create waits in the file system far longer than it uses the CPU (10,000 pages took 4 to 8
+   * seconds one at a time on a busy disk). Concurrent creation of a shared parent folder is safe:
+   * {@link Files#createDirectories} accepts a folder that appeared meanwhile.
    */
   private static void writeAll(Path staging, Map<String, byte[]> files, StopGuard guard)
       throws IOException {
@@ -69,32 +69,37 @@ public final class SiteWriter {
       }
       work.add(Map.entry(target, e.getValue()));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(WRITERS, r -> {
-      Thread t = new Thread(r, "factsite-writer");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            WRITERS,
+            r -> {
+              Thread t = new Thread(r, "factsite-writer");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<?>> done = new ArrayList<>();
       int chunk = Math.max(1, (work.size() + WRITERS - 1) / WRITERS);
       for (int from = 0; from < work.size(); from += chunk) {
         List<Map.Entry<Path, byte[]>> slice =
             work.subList(from, Math.min(work.size(), from + chunk));
-        done.add(pool.submit(() -> {
-          Path lastFolder = null;
-          for (Map.Entry<Path, byte[]> e : slice) {
-            if (guard.stopping()) {
-              return null; // the process is stopping: the hook removes the staging folder
-            }
-            Path folder = e.getKey().getParent();
-            if (!folder.equals(lastFolder)) {
-              Files.createDirectories(folder);
-              lastFolder = folder;
-            }
-            Files.write(e.getKey(), e.getValue());
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  Path lastFolder = null;
+                  for (Map.Entry<Path, byte[]> e : slice) {
+                    if (guard.stopping()) {
+                      return null; // the process is stopping: the hook removes the staging folder
+                    }
+                    Path folder = e.getKey().getParent();
+                    if (!folder.equals(lastFolder)) {
+                      Files.createDirectories(folder);
+                      lastFolder = folder;
+                    }
+                    Files.write(e.getKey(), e.getValue());
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : done) {
         f.get();
@@ -112,8 +117,8 @@ public final class SiteWriter {
     }
   }
 
-  private static void swap(Path output, Path staging, Path parent, String name,
-      StopGuard guard) throws IOException {
+  private static void swap(Path output, Path staging, Path parent, String name, StopGuard guard)
+      throws IOException {
     if (!Files.exists(output)) {
       guard.swap(null, () -> move(staging, output));
       return;
@@ -128,8 +133,8 @@ public final class SiteWriter {
         }
         String rel = output.relativize(p).toString().replace('\\', '/');
         String top = rel.contains("/") ? rel.substring(0, rel.indexOf('/')) : rel;
-        boolean keep = Manifest.KEEP.contains(top) && !top.equals(Manifest.NAME)
-            && !top.equals(".nojekyll");
+        boolean keep =
+            Manifest.KEEP.contains(top) && !top.equals(Manifest.NAME) && !top.equals(".nojekyll");
         if (!owned.contains(rel) && !rel.equals(Manifest.NAME) || keep) {
           Path dest = staging.resolve(rel);
           if (keep || !Files.exists(dest)) {
@@ -141,20 +146,26 @@ public final class SiteWriter {
     for (Path p : carried) {
       Path dest = staging.resolve(output.relativize(p));
       Files.createDirectories(dest.getParent());
-      Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES,
+      Files.copy(
+          p,
+          dest,
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.COPY_ATTRIBUTES,
           java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
     Path old = Files.createTempDirectory(parent, "." + name + ".old-");
     Files.delete(old);
-    guard.swap(old, () -> {
-      move(output, old);
-      try {
-        move(staging, output);
-      } catch (IOException e) {
-        move(old, output);
-        throw e;
-      }
-    });
+    guard.swap(
+        old,
+        () -> {
+          move(output, old);
+          try {
+            move(staging, output);
+          } catch (IOException e) {
+            move(old, output);
+            throw e;
+          }
+        });
     deleteQuietly(old);
   }
 
@@ -171,19 +182,22 @@ public final class SiteWriter {
       return;
     }
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-          Files.delete(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+              Files.delete(d);
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException | UncheckedIOException ignored) {
       // Best effort: a leftover staging folder is harmless and named as such.
     }

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 
 /**
  * Keeps a commit safe when the process is stopped (Ctrl-C, a kill) at any moment. Shutdown hooks
- * run while the main thread is still working, so the hook and the swap's renames take one lock:
- * the hook either finds the previous site in place, or puts it back, or finds the new one whole;
- * and once stopping has begun the swap refuses to start. The staging folder is then removed.
+ * run while the main thread is still working, so the hook and the swap's renames take one lock: the
+ * hook either finds the previous site in place, or puts it back, or finds the new one whole; and
+ * once stopping has begun the swap refuses to start. The staging folder is then removed.
  */
 final class StopGuard implements AutoCloseable {
   /** The renames of a swap, run under the guard's lock. */

@@ -57,18 +57,32 @@ class AxeBrowserTest {
     assertFalse(results.isErrored(), () -> where + ": axe failed: " + results.getErrorMessage());
     for (Rule rule : results.getViolations()) {
       for (CheckedNode node : rule.getNodes()) {
-        problems.add(rule.getId() + " on " + where + " at " + node.getTarget() + ": "
-            + rule.getHelp() + " — " + oneLine(node.getFailureSummary()));
+        problems.add(
+            rule.getId()
+                + " on "
+                + where
+                + " at "
+                + node.getTarget()
+                + ": "
+                + rule.getHelp()
+                + " — "
+                + oneLine(node.getFailureSummary()));
       }
     }
 
-    long scrollWidth = ((Number) browser.script(
-        "return document.documentElement.scrollWidth")).longValue();
-    long clientWidth = ((Number) browser.script(
-        "return document.documentElement.clientWidth")).longValue();
+    long scrollWidth =
+        ((Number) browser.script("return document.documentElement.scrollWidth")).longValue();
+    long clientWidth =
+        ((Number) browser.script("return document.documentElement.clientWidth")).longValue();
     if (scrollWidth > clientWidth) {
-      problems.add(where + " scrolls sideways: content is " + scrollWidth + " px wide in a "
-          + clientWidth + " px window; widest: " + widest(browser));
+      problems.add(
+          where
+              + " scrolls sideways: content is "
+              + scrollWidth
+              + " px wide in a "
+              + clientWidth
+              + " px window; widest: "
+              + widest(browser));
     }
 
     // Any 404 logged while this page loaded is an asset the build did not make.
@@ -83,12 +97,13 @@ class AxeBrowserTest {
 
   /** The element that sticks out furthest on the right, to say what to fix. */
   private static Object widest(HeadlessChromium browser) {
-    return browser.script("let best = null, right = 0;"
-        + "for (const el of document.body.querySelectorAll('*')) {"
-        + "  const r = el.getBoundingClientRect().right;"
-        + "  if (r > right) { right = r; best = el; } }"
-        + "return best ? best.tagName.toLowerCase() + (best.className ? '.' + best.className : '')"
-        + " + ' (right edge ' + Math.round(right) + ' px)' : 'none';");
+    return browser.script(
+        "let best = null, right = 0;"
+            + "for (const el of document.body.querySelectorAll('*')) {"
+            + "  const r = el.getBoundingClientRect().right;"
+            + "  if (r > right) { right = r; best = el; } }"
+            + "return best ? best.tagName.toLowerCase() + (best.className ? '.' + best.className : '')"
+            + " + ' (right edge ' + Math.round(right) + ' px)' : 'none';");
   }
 
   private static String oneLine(String s) {

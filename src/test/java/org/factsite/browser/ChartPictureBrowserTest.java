@@ -17,9 +17,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("browser")
 @ExtendWith(ServedSiteResolver.class)
 class ChartPictureBrowserTest {
-  private static final String PICTURES = "return Array.from(document.querySelectorAll("
-      + "'figure.chart img'), i => ({src: i.currentSrc, shown: i.getBoundingClientRect().width,"
-      + " natural: i.naturalWidth, complete: i.complete}));";
+  private static final String PICTURES =
+      "return Array.from(document.querySelectorAll("
+          + "'figure.chart img'), i => ({src: i.currentSrc, shown: i.getBoundingClientRect().width,"
+          + " natural: i.naturalWidth, complete: i.complete}));";
 
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> pictures(ServedSite site, String page, int width) {
@@ -40,8 +41,16 @@ class ChartPictureBrowserTest {
         assertEquals(Boolean.TRUE, img.get("complete"), src);
         double shown = ((Number) img.get("shown")).doubleValue();
         double natural = ((Number) img.get("natural")).doubleValue();
-        assertEquals(natural, shown, 0.5, src + " is shrunk from " + natural + " to " + shown
-            + " px, so its text is smaller than drawn");
+        assertEquals(
+            natural,
+            shown,
+            0.5,
+            src
+                + " is shrunk from "
+                + natural
+                + " to "
+                + shown
+                + " px, so its text is smaller than drawn");
       }
     }
     assertTrue(charts >= 3, "expected the campaign's charts, found " + charts);

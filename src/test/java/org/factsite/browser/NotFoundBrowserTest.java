@@ -15,20 +15,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A reader who mistypes an address deep inside the site ({@code /repo/lockdown-figures/typo})
- * gets the site's 404 page as GitHub Pages serves it there: styled, and with every link, the
- * stylesheet and the icon leading somewhere, although no relative link could be right at that
- * depth.
+ * A reader who mistypes an address deep inside the site ({@code /repo/lockdown-figures/typo}) gets
+ * the site's 404 page as GitHub Pages serves it there: styled, and with every link, the stylesheet
+ * and the icon leading somewhere, although no relative link could be right at that depth.
  */
 @Tag("browser")
 @ExtendWith(ServedSiteResolver.class)
 class NotFoundBrowserTest {
-  private static final String STYLE = "const s = getComputedStyle(document.body);"
-      + "return s.fontFamily + ' | ' + s.color + ' | ' + s.margin;";
+  private static final String STYLE =
+      "const s = getComputedStyle(document.body);"
+          + "return s.fontFamily + ' | ' + s.color + ' | ' + s.margin;";
 
   /** Every address the page loads or links to, resolved by the browser. */
-  private static final String ADDRESSES = "return Array.from(document.querySelectorAll("
-      + "'a[href], link[href], img[src], source[srcset]'), e => e.href || e.src || e.srcset);";
+  private static final String ADDRESSES =
+      "return Array.from(document.querySelectorAll("
+          + "'a[href], link[href], img[src], source[srcset]'), e => e.href || e.src || e.srcset);";
 
   @Test
   void aDeepMissingAddressGetsAStyledPageWhoseLinksAllWork(ServedSite site) throws Exception {
@@ -36,8 +37,13 @@ class NotFoundBrowserTest {
     String base = site.server().baseUrl();
     for (String missing : List.of("lockdown-figures/typo", "a/b/c/d/", "sources/x.html")) {
       String url = base + missing;
-      assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode(), url);
+      assertEquals(
+          404,
+          http.send(
+                  HttpRequest.newBuilder(URI.create(url)).build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode(),
+          url);
 
       site.browser().viewport(320, 900);
       site.browser().colourScheme("light");
@@ -49,10 +55,15 @@ class NotFoundBrowserTest {
 
       site.server().forgetNotFound();
       site.browser().driver().get(url);
-      assertEquals(styled, site.browser().script(STYLE),
+      assertEquals(
+          styled,
+          site.browser().script(STYLE),
           "the 404 page at " + url + " is not styled like the rest of the site");
-      assertEquals("absolute", site.browser().script(
-          "return getComputedStyle(document.querySelector('.skip-link')).position"), url);
+      assertEquals(
+          "absolute",
+          site.browser()
+              .script("return getComputedStyle(document.querySelector('.skip-link')).position"),
+          url);
       Screenshots.save(site.browser(), "404-at-" + missing, 320, "light");
       // Only the mistyped address itself answered 404: the stylesheet and icon were found.
       assertEquals(List.of(URI.create(url).getPath()), site.server().notFound(), url);
@@ -66,16 +77,21 @@ class NotFoundBrowserTest {
         if (target.equals(url)) {
           // An anchor on this page, like the skip link's #main: the element must be here.
           String id = address.substring(address.indexOf('#') + 1);
-          assertEquals(Boolean.TRUE, site.browser().script(
-              "return document.getElementById(arguments[0]) !== null", id), address);
+          assertEquals(
+              Boolean.TRUE,
+              site.browser().script("return document.getElementById(arguments[0]) !== null", id),
+              address);
           continue;
         }
         if (!target.startsWith(base)) {
           continue; // tel:, and the help services' own sites
         }
         internal++;
-        int status = http.send(HttpRequest.newBuilder(URI.create(target)).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode();
+        int status =
+            http.send(
+                    HttpRequest.newBuilder(URI.create(target)).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode();
         if (status != 200) {
           broken.add(address + " answered " + status);
         }

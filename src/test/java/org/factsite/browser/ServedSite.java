@@ -17,9 +17,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The campaign site from the repository root, built in-process into a temporary folder, served
- * under {@code /repo/} and opened in one headless Chromium. Built once for the whole browser
- * suite (kept in JUnit's root store, closed when the run ends), because starting Chromium and
- * building the site cost more than most of the checks.
+ * under {@code /repo/} and opened in one headless Chromium. Built once for the whole browser suite
+ * (kept in JUnit's root store, closed when the run ends), because starting Chromium and building
+ * the site cost more than most of the checks.
  */
 final class ServedSite implements ExtensionContext.Store.CloseableResource {
   static final String PREFIX = "/repo/";
@@ -37,8 +37,7 @@ final class ServedSite implements ExtensionContext.Store.CloseableResource {
     // Serve first, then build for the address the server got, as the deploy workflow builds
     // with --base-url for the address Pages reports: the 404 page links from that address.
     server = new SiteServer(dir, PREFIX);
-    BuildResult result = new SiteBuilder().build(inputs,
-        new BuildOptions(false, server.baseUrl()));
+    BuildResult result = new SiteBuilder().build(inputs, new BuildOptions(false, server.baseUrl()));
     if (!result.ok()) {
       server.close();
     }
@@ -49,23 +48,35 @@ final class ServedSite implements ExtensionContext.Store.CloseableResource {
       Files.write(p, e.getValue());
     }
     // Every page the build made, so a new page is checked without anyone listing it here.
-    pages = result.files().keySet().stream().filter(f -> f.endsWith(".html"))
-        .map(f -> f.equals("index.html") ? "" : f.endsWith("/index.html")
-            ? f.substring(0, f.length() - "index.html".length()) : f)
-        .toList();
+    pages =
+        result.files().keySet().stream()
+            .filter(f -> f.endsWith(".html"))
+            .map(
+                f ->
+                    f.equals("index.html")
+                        ? ""
+                        : f.endsWith("/index.html")
+                            ? f.substring(0, f.length() - "index.html".length())
+                            : f)
+            .toList();
     browser = new HeadlessChromium();
   }
 
   /** The one served site of this test run. */
   static ServedSite get(ExtensionContext context) {
-    return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-        .getOrComputeIfAbsent(ServedSite.class, k -> {
-          try {
-            return new ServedSite();
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        }, ServedSite.class);
+    return context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(
+            ServedSite.class,
+            k -> {
+              try {
+                return new ServedSite();
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            },
+            ServedSite.class);
   }
 
   /** Site-relative page paths as a reader would type them: "", "sources/", "404.html". */
@@ -93,7 +104,8 @@ final class ServedSite implements ExtensionContext.Store.CloseableResource {
 
   @Override
   public void close() throws IOException {
-    try (server; browser) {
+    try (server;
+        browser) {
       try (var walk = Files.walk(dir)) {
         walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }

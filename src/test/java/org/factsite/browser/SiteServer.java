@@ -21,16 +21,17 @@ import java.util.Map;
  * test can assert that no page asked for something the build did not make.
  */
 final class SiteServer implements AutoCloseable {
-  private static final Map<String, String> TYPES = Map.of(
-      "html", "text/html; charset=utf-8",
-      "css", "text/css; charset=utf-8",
-      "svg", "image/svg+xml",
-      "csv", "text/csv; charset=utf-8",
-      "json", "application/json",
-      "xml", "application/xml",
-      "txt", "text/plain; charset=utf-8",
-      "png", "image/png",
-      "ico", "image/x-icon");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html", "text/html; charset=utf-8",
+          "css", "text/css; charset=utf-8",
+          "svg", "image/svg+xml",
+          "csv", "text/csv; charset=utf-8",
+          "json", "application/json",
+          "xml", "application/xml",
+          "txt", "text/plain; charset=utf-8",
+          "png", "image/png",
+          "ico", "image/x-icon");
 
   private final Path root;
   private final String prefix;
@@ -85,8 +86,9 @@ final class SiteServer implements AutoCloseable {
     if (path.endsWith("/") || !(path + "/").startsWith(prefix)) {
       return false;
     }
-    Path p = root.resolve(path.length() < prefix.length() ? ""
-        : path.substring(prefix.length())).normalize();
+    Path p =
+        root.resolve(path.length() < prefix.length() ? "" : path.substring(prefix.length()))
+            .normalize();
     return p.startsWith(root) && Files.isDirectory(p);
   }
 
@@ -109,8 +111,8 @@ final class SiteServer implements AutoCloseable {
     byte[] body = Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
     String name = file.getFileName().toString();
     String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-    ex.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(ext,
-        "application/octet-stream"));
+    ex.getResponseHeaders()
+        .set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
     ex.getResponseHeaders().set("Cache-Control", "no-store");
     boolean head = ex.getRequestMethod().equals("HEAD");
     ex.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);

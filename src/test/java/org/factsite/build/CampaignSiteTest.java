@@ -24,23 +24,32 @@ class CampaignSiteTest {
   private static final String BASE_URL = "https://nspcc-campaigns.github.io/wild-west-web/";
 
   /** Every figure in campaign-facts.md, as the site must write it. */
-  private static final Map<String, String> FIGURES = Map.ofEntries(
-      Map.entry("lockdown_offences", "1,220"),
-      Map.entry("lockdown_offences_uk_rounded", "more than 1,200"),
-      Map.entry("pre_lockdown_offences", "12,925"),
-      Map.entry("regional_cases", "114"),
-      Map.entry("instagram_share_lockdown", "37%"),
-      Map.entry("instagram_share_sussex", "36%"),
-      Map.entry("instagram_share_before", "29%"),
-      Map.entry("facebook_owned_share", "51%"),
-      Map.entry("snapchat_share", "20%"),
-      Map.entry("police_forces_foi", "38"),
-      Map.entry("offence_start", "April 2017"),
-      Map.entry("max_fine", "€20 million"));
+  private static final Map<String, String> FIGURES =
+      Map.ofEntries(
+          Map.entry("lockdown_offences", "1,220"),
+          Map.entry("lockdown_offences_uk_rounded", "more than 1,200"),
+          Map.entry("pre_lockdown_offences", "12,925"),
+          Map.entry("regional_cases", "114"),
+          Map.entry("instagram_share_lockdown", "37%"),
+          Map.entry("instagram_share_sussex", "36%"),
+          Map.entry("instagram_share_before", "29%"),
+          Map.entry("facebook_owned_share", "51%"),
+          Map.entry("snapchat_share", "20%"),
+          Map.entry("police_forces_foi", "38"),
+          Map.entry("offence_start", "April 2017"),
+          Map.entry("max_fine", "€20 million"));
 
-  static final List<String> PAGES = List.of("index.html", "lockdown-figures/index.html",
-      "south-east/index.html", "six-tests/index.html", "online-harms-bill/index.html",
-      "get-help/index.html", "sources/index.html", "accessibility/index.html", "404.html");
+  static final List<String> PAGES =
+      List.of(
+          "index.html",
+          "lockdown-figures/index.html",
+          "south-east/index.html",
+          "six-tests/index.html",
+          "online-harms-bill/index.html",
+          "get-help/index.html",
+          "sources/index.html",
+          "accessibility/index.html",
+          "404.html");
 
   @BeforeAll
   static void build() throws Exception {
@@ -69,14 +78,15 @@ class CampaignSiteTest {
   @Test
   void everyFigureAppearsOnTheSourcesPageWithItsSourceAndIsUsedSomewhere() {
     Document sources = page("sources/index.html");
-    FIGURES.forEach((id, value) -> {
-      Element entry = sources.getElementById("stat-" + id.replace('_', '-'));
-      assertNotNull(entry, "sources page has no entry for " + id);
-      assertEquals(value, entry.selectFirst(".figure-value").text(), id);
-      assertFalse(entry.select("a[href^=#source-]").isEmpty(), id + " names no source");
-      assertFalse(entry.text().contains("Not shown on any page yet"),
-          id + " is not shown on any page");
-    });
+    FIGURES.forEach(
+        (id, value) -> {
+          Element entry = sources.getElementById("stat-" + id.replace('_', '-'));
+          assertNotNull(entry, "sources page has no entry for " + id);
+          assertEquals(value, entry.selectFirst(".figure-value").text(), id);
+          assertFalse(entry.select("a[href^=#source-]").isEmpty(), id + " names no source");
+          assertFalse(
+              entry.text().contains("Not shown on any page yet"), id + " is not shown on any page");
+        });
   }
 
   @Test
@@ -103,14 +113,11 @@ class CampaignSiteTest {
 
   @Test
   void everyChartHasSvgTableCsvAndDescription() {
-    List<String> charts = List.of("instagram-share", "platforms-lockdown",
-        "offences-per-quarter");
+    List<String> charts = List.of("instagram-share", "platforms-lockdown", "offences-per-quarter");
     for (String id : charts) {
-      String svg = new String(result.files().get("charts/" + id + ".svg"),
-          StandardCharsets.UTF_8);
+      String svg = new String(result.files().get("charts/" + id + ".svg"), StandardCharsets.UTF_8);
       assertTrue(svg.contains("role=\"img\"") && svg.contains("<desc"), id);
-      String csv = new String(result.files().get("charts/" + id + ".csv"),
-          StandardCharsets.UTF_8);
+      String csv = new String(result.files().get("charts/" + id + ".csv"), StandardCharsets.UTF_8);
       assertTrue(result.files().containsKey("charts/" + id + ".json"), id);
       boolean shown = false;
       for (String p : PAGES) {
@@ -123,7 +130,9 @@ class CampaignSiteTest {
         assertTrue(img.hasAttr("width") && img.hasAttr("height") && !img.attr("alt").isBlank());
         assertFalse(fig.select(".chart-description").text().isBlank());
         List<Element> rows = fig.select("tbody tr");
-        assertEquals(csv.strip().split("\n").length - 1, rows.size(),
+        assertEquals(
+            csv.strip().split("\n").length - 1,
+            rows.size(),
             id + ": table and CSV must have the same rows");
         assertFalse(fig.select("a[href$=" + id + ".csv]").isEmpty());
       }
@@ -144,8 +153,10 @@ class CampaignSiteTest {
   void noPageUsesARootRelativeOrThirdPartyAsset() {
     for (String p : PAGES) {
       for (Element el : page(p).select("[src], [srcset], link[href]")) {
-        String ref = el.hasAttr("src") ? el.attr("src")
-            : el.hasAttr("srcset") ? el.attr("srcset") : el.attr("href");
+        String ref =
+            el.hasAttr("src")
+                ? el.attr("src")
+                : el.hasAttr("srcset") ? el.attr("srcset") : el.attr("href");
         if (el.tagName().equals("link") && el.attr("rel").equals("canonical")) {
           continue;
         }
@@ -162,14 +173,18 @@ class CampaignSiteTest {
   @Test
   void theNotFoundPageLinksFromTheSiteAddressSoItWorksAtAnyDepth() {
     Document notFound = page("404.html");
-    assertEquals(BASE_URL + "assets/style.css",
-        notFound.selectFirst("link[rel=stylesheet]").attr("href"));
+    assertEquals(
+        BASE_URL + "assets/style.css", notFound.selectFirst("link[rel=stylesheet]").attr("href"));
     List<Element> links = notFound.select("a[href]");
     assertTrue(links.size() > 10, "nav, help and body links expected: " + links);
     for (Element a : links) {
       String href = a.attr("href");
-      assertTrue(href.startsWith("#") || href.startsWith(BASE_URL) || href.startsWith("tel:")
-          || href.startsWith("https://") && !href.contains("github.io"), a.toString());
+      assertTrue(
+          href.startsWith("#")
+              || href.startsWith(BASE_URL)
+              || href.startsWith("tel:")
+              || href.startsWith("https://") && !href.contains("github.io"),
+          a.toString());
     }
     // The body's Markdown links too, not only the template's.
     assertNotNull(notFound.selectFirst("main a[href=" + BASE_URL + "sources/]"));
@@ -181,10 +196,14 @@ class CampaignSiteTest {
       byte[] narrow = result.files().get("charts/" + id + "-narrow.svg");
       assertNotNull(narrow, id + " has no narrow drawing");
       String svg = new String(narrow, StandardCharsets.UTF_8);
-      assertTrue(svg.contains("width='260'") && svg.contains("role=\"img\"")
-          && svg.contains("<title") && svg.contains("<desc"), id);
-      Element source = page("lockdown-figures/index.html").selectFirst("#figure-" + id
-          + " picture source");
+      assertTrue(
+          svg.contains("width='260'")
+              && svg.contains("role=\"img\"")
+              && svg.contains("<title")
+              && svg.contains("<desc"),
+          id);
+      Element source =
+          page("lockdown-figures/index.html").selectFirst("#figure-" + id + " picture source");
       if (source != null) {
         assertEquals("../charts/" + id + "-narrow.svg", source.attr("srcset"));
         assertEquals("260", source.attr("width"));

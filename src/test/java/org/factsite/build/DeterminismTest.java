@@ -34,8 +34,10 @@ class DeterminismTest {
     Map<String, byte[]> two = tree(b.resolve("site"));
     assertEquals(one.keySet(), two.keySet());
     for (String k : one.keySet()) {
-      assertEquals(new String(one.get(k), java.nio.charset.StandardCharsets.ISO_8859_1),
-          new String(two.get(k), java.nio.charset.StandardCharsets.ISO_8859_1), k);
+      assertEquals(
+          new String(one.get(k), java.nio.charset.StandardCharsets.ISO_8859_1),
+          new String(two.get(k), java.nio.charset.StandardCharsets.ISO_8859_1),
+          k);
     }
   }
 

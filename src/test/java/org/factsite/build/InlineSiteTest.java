@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** Whole-site behaviour, each test a tiny site written inline. */
 class InlineSiteTest {
-  private static final String DATA = """
+  private static final String DATA =
+      """
       -- data/figures.yaml --
       sources:
         - id: report
@@ -83,37 +84,57 @@ class InlineSiteTest {
 
   @Test
   void statReferenceShowsFormattedValueLinkedToSourcesPage() {
-    TestSite.of(DATA + """
+    TestSite.of(
+            DATA
+                + """
         -- content/a.md --
         ---
         title: A
         ---
         Police recorded {{stat offences_quarter}} offences; fines up to {{stat fine}}; \
         {{stat rounded}} in all.
-        """).withDefaults().build().assertOk()
-        .assertFileContains("a/index.html",
+        """)
+        .withDefaults()
+        .build()
+        .assertOk()
+        .assertFileContains(
+            "a/index.html",
             "<a class=\"stat\" href=\"../sources/#stat-offences-quarter\">1,220</a>",
-            ">€20 million</a>", ">more than 1,200</a>")
+            ">€20 million</a>",
+            ">more than 1,200</a>")
         .assertFileContains("sources/index.html", "id=\"stat-offences-quarter\">1,220");
   }
 
   @Test
   void derivedFiguresAreComputedFromTheDataWithTheirWorking() {
-    TestSite.Built b = TestSite.of(DATA + """
+    TestSite.Built b =
+        TestSite.of(
+                DATA
+                    + """
         -- content/a.md --
         ---
         title: A
         ---
         Average {{stat quarterly_average}}; {{working quarterly_average}}; change \
         {{stat share_change}}; ratio {{stat ratio}}.
-        """).withDefaults().build().assertOk();
-    b.assertFileContains("a/index.html", ">1,077.1</a>",
-        ">12,925 ÷ 12 quarters = 1,077.1</a>", ">8 percentage points</a>", ">1.13</a>");
+        """)
+            .withDefaults()
+            .build()
+            .assertOk();
+    b.assertFileContains(
+        "a/index.html",
+        ">1,077.1</a>",
+        ">12,925 ÷ 12 quarters = 1,077.1</a>",
+        ">8 percentage points</a>",
+        ">1.13</a>");
   }
 
   @Test
   void unknownStatisticFailsWithFileLineColumnAndSuggestion() {
-    TestSite.Built b = TestSite.of(DATA + """
+    TestSite.Built b =
+        TestSite.of(
+                DATA
+                    + """
         -- content/a.md --
         ---
         title: A
@@ -121,14 +142,17 @@ class InlineSiteTest {
         First line.
 
         Shared in {{stat share_aftr}} of cases.
-        """).withDefaults().build();
+        """)
+            .withDefaults()
+            .build();
     b.assertError("content/a.md:6:11: unknown statistic 'share_aftr'");
     assertEquals("did you mean share_after?", b.firstError().hint());
   }
 
   @Test
   void siteRootLinksBecomeRelativeSoTheSiteWorksUnderASubPath() {
-    TestSite.of("""
+    TestSite.of(
+            """
         -- content/index.md --
         ---
         title: Home
@@ -146,7 +170,10 @@ class InlineSiteTest {
         ## Part
 
         [Back home](/)
-        """).withDefaults().build().assertOk()
+        """)
+        .withDefaults()
+        .build()
+        .assertOk()
         .assertFileContains("index.html", "href=\"./get-help/\"", "href=\"./posts/one/#part\"")
         .assertFileContains("get-help/index.html", "href=\"../\"", "href=\"../get-help/\"")
         .assertFileContains("posts/one/index.html", "href=\"../../\"");
@@ -154,20 +181,26 @@ class InlineSiteTest {
 
   @Test
   void brokenInternalLinkFailsTheBuild() {
-    TestSite.Built b = TestSite.of("""
+    TestSite.Built b =
+        TestSite.of(
+                """
         -- content/a.md --
         ---
         title: A
         ---
         [missing](/nowhere/)
-        """).withDefaults().build();
+        """)
+            .withDefaults()
+            .build();
     b.assertFails();
     assertTrue(b.errors().contains("broken link '/nowhere/'"), b.errors());
   }
 
   @Test
   void brokenAnchorFailsTheBuild() {
-    TestSite.Built b = TestSite.of("""
+    TestSite.Built b =
+        TestSite.of(
+                """
         -- content/a.md --
         ---
         title: A
@@ -175,14 +208,19 @@ class InlineSiteTest {
         ## Real heading
 
         [x](/a/#not-a-heading) [y](#real-heading)
-        """).withDefaults().build();
+        """)
+            .withDefaults()
+            .build();
     assertTrue(b.errors().contains("has no heading or id 'not-a-heading'"), b.errors());
     assertFalse(b.errors().contains("real-heading"), b.errors());
   }
 
   @Test
   void chartBecomesAnAccessibleFigureWithSvgCsvAndTable() {
-    TestSite.Built b = TestSite.of(DATA + """
+    TestSite.Built b =
+        TestSite.of(
+                DATA
+                    + """
         -- data/charts/share.yaml --
         headline: The share rose
         subtitle: Share of offences, England and Wales
@@ -200,9 +238,15 @@ class InlineSiteTest {
         Intro.
 
         {{chart share}}
-        """).withDefaults().build().assertOk();
-    b.assertFileContains("a/index.html", "<figure class=\"chart\" id=\"figure-share\">",
-        "src=\"../charts/share.svg\"", "href=\"../charts/share.csv\"",
+        """)
+            .withDefaults()
+            .build()
+            .assertOk();
+    b.assertFileContains(
+        "a/index.html",
+        "<figure class=\"chart\" id=\"figure-share\">",
+        "src=\"../charts/share.svg\"",
+        "href=\"../charts/share.csv\"",
         "<th scope=\"row\">Before</th><td>29%</td>");
     b.assertFileLacks("a/index.html", "<p><figure");
     String svg = b.file("charts/share.svg");
@@ -214,7 +258,9 @@ class InlineSiteTest {
 
   @Test
   void chartWithUnknownStatisticPointsAtTheBar() {
-    TestSite.of(DATA + """
+    TestSite.of(
+            DATA
+                + """
         -- data/charts/share.yaml --
         headline: H
         subtitle: S
@@ -222,20 +268,25 @@ class InlineSiteTest {
         bars:
           - label: Before
             stat: share_bfore
-        """).withDefaults().build()
+        """)
+        .withDefaults()
+        .build()
         .assertError("data/charts/share.yaml:6:11: unknown statistic 'share_bfore'");
   }
 
   @Test
   void draftsAreLeftOutUnlessAskedFor() {
-    TestSite site = TestSite.of("""
+    TestSite site =
+        TestSite.of(
+                """
         -- content/wip.md --
         ---
         title: Work in progress
         draft: true
         ---
         Not yet.
-        """).withDefaults();
+        """)
+            .withDefaults();
     site.build().assertOk();
     assertFalse(site.build().has("wip/index.html"));
     assertTrue(site.build(new BuildOptions(true)).has("wip/index.html"));
@@ -243,7 +294,8 @@ class InlineSiteTest {
 
   @Test
   void twoArticlesWritingOnePathIsAnErrorNamingBoth() {
-    TestSite.of("""
+    TestSite.of(
+            """
         -- content/a.md --
         ---
         title: A
@@ -254,14 +306,18 @@ class InlineSiteTest {
         title: B
         slug: same
         ---
-        """).withDefaults().build()
-        .assertError("content/b.md:3:7: this page would be written to same/index.html, which "
-            + "content/a.md also writes");
+        """)
+        .withDefaults()
+        .build()
+        .assertError(
+            "content/b.md:3:7: this page would be written to same/index.html, which "
+                + "content/a.md also writes");
   }
 
   @Test
   void statisticWithoutSourceOrPeriodIsReported() {
-    TestSite.of("""
+    TestSite.of(
+            """
         -- data/x.yaml --
         statistics:
           - id: lonely
@@ -269,25 +325,32 @@ class InlineSiteTest {
             format: count
             unit: things
             geography: Here
-        """).withDefaults().build()
+        """)
+        .withDefaults()
+        .build()
         .assertError("data/x.yaml:2:5: a statistic is missing the required field 'period'")
         .assertError("data/x.yaml:2:5: a statistic is missing the required field 'sources'");
   }
 
   @Test
   void misspeltKeyIsReportedAtTheKeyWithASuggestion() {
-    TestSite.Built b = TestSite.of("""
+    TestSite.Built b =
+        TestSite.of(
+                """
         -- data/x.yaml --
         statistics:
           - id: a
             vaule: 5
-        """).withDefaults().build();
+        """)
+            .withDefaults()
+            .build();
     b.assertError("data/x.yaml:3:5: unknown key 'vaule' in a statistic");
   }
 
   @Test
   void textWhereANumberBelongsIsReportedAtTheValue() {
-    TestSite.of("""
+    TestSite.of(
+            """
         -- data/x.yaml --
         sources:
           - id: s
@@ -301,14 +364,19 @@ class InlineSiteTest {
             period: p
             geography: g
             sources: [s]
-        """).withDefaults().build()
-        .assertError("data/x.yaml:7:12: 'value' should be a number (digits only, no commas or %"
-            + " sign), not text");
+        """)
+        .withDefaults()
+        .build()
+        .assertError(
+            "data/x.yaml:7:12: 'value' should be a number (digits only, no commas or %"
+                + " sign), not text");
   }
 
   @Test
   void everyErrorIsReportedInOneRun() {
-    TestSite.Built b = TestSite.of("""
+    TestSite.Built b =
+        TestSite.of(
+                """
         -- content/a.md --
         ---
         title: A
@@ -319,14 +387,17 @@ class InlineSiteTest {
         title: B
         ---
         {{stat nope_two}}
-        """).withDefaults().build();
+        """)
+            .withDefaults()
+            .build();
     b.assertError("content/a.md:4:1: unknown statistic 'nope_one'");
     b.assertError("content/b.md:4:1: unknown statistic 'nope_two'");
   }
 
   @Test
   void headingsMustKeepThePageOutline() {
-    TestSite.of("""
+    TestSite.of(
+            """
         -- content/a.md --
         ---
         title: A
@@ -334,39 +405,55 @@ class InlineSiteTest {
         # Second title
 
         #### Skipped
-        """).withDefaults().build()
+        """)
+        .withDefaults()
+        .build()
         .assertError("content/a.md:4:1: the page title is the only top-level heading")
         .assertError("content/a.md:6:1: this heading skips a level (h1 to h4)");
   }
 
   @Test
   void nojekyllAndSitemapAreWritten() {
-    TestSite.Built b = TestSite.of("""
+    TestSite.Built b =
+        TestSite.of(
+                """
         -- content/index.md --
         ---
         title: Home
         ---
         Hi
-        """).withDefaults().build().assertOk();
+        """)
+            .withDefaults()
+            .build()
+            .assertOk();
     assertTrue(b.has(".nojekyll"));
-    b.assertFileContains("sitemap.xml", "<loc>https://example.org/repo/</loc>",
+    b.assertFileContains(
+        "sitemap.xml",
+        "<loc>https://example.org/repo/</loc>",
         "<loc>https://example.org/repo/sources/</loc>");
   }
 
   @Test
   void oneRunReportsContentAndTemplateErrorsTogether() {
-    TestSite.Built b = TestSite.of("""
+    TestSite.Built b =
+        TestSite.of(
+                """
         -- data/x.yaml --
         statistics:
           - id: a
             vaule: 5
         -- templates/page.ftlh --
         <html><body><#if page.title>${page.title}</body></html>
-        """).withDefaults().build();
+        """)
+            .withDefaults()
+            .build();
     b.assertError("data/x.yaml:3:5: unknown key 'vaule' in a statistic");
-    assertTrue(b.result().diagnostics().stream()
-        .anyMatch(x -> x.pos().path().equals("templates/page.ftlh")
-            && x.message().contains("unclosed #if")),
+    assertTrue(
+        b.result().diagnostics().stream()
+            .anyMatch(
+                x ->
+                    x.pos().path().equals("templates/page.ftlh")
+                        && x.message().contains("unclosed #if")),
         b.errors());
   }
 }

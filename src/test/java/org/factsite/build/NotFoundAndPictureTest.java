@@ -14,14 +14,16 @@ import org.junit.jupiter.api.Test;
  * weighed like its wide one.
  */
 class NotFoundAndPictureTest {
-  private static final String NOT_FOUND_TEMPLATE = "<!DOCTYPE html><html lang=\"en\"><head>"
-      + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-      + "style-src 'self'; img-src 'self'\"><title>${page.title}</title>"
-      + "<link rel=\"stylesheet\" href=\"${page.root}assets/style.css\"></head><body><nav>"
-      + "<#list site.nav as n><a href=\"${n.href}\">${n.title}</a></#list></nav><main>"
-      + "<h1>${page.title}</h1>${page.body?no_esc}</main></body></html>\n";
+  private static final String NOT_FOUND_TEMPLATE =
+      "<!DOCTYPE html><html lang=\"en\"><head>"
+          + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+          + "style-src 'self'; img-src 'self'\"><title>${page.title}</title>"
+          + "<link rel=\"stylesheet\" href=\"${page.root}assets/style.css\"></head><body><nav>"
+          + "<#list site.nav as n><a href=\"${n.href}\">${n.title}</a></#list></nav><main>"
+          + "<h1>${page.title}</h1>${page.body?no_esc}</main></body></html>\n";
 
-  private static final String SITE = """
+  private static final String SITE =
+      """
       -- site.yaml --
       title: Test site
       base_url: https://example.org/repo/
@@ -59,24 +61,32 @@ class NotFoundAndPictureTest {
 
   @Test
   void theNotFoundPageLinksFromTheSiteAddressSoItWorksAtAnyDepth() {
-    site().build().assertOk().assertFileContains("404.html",
-        "href=\"https://example.org/repo/assets/style.css\"",
-        "<a href=\"https://example.org/repo/\">Home</a>",
-        "<a href=\"https://example.org/repo/get-help/\">Get help</a>",
-        // Links written in its Markdown too, not only the template's.
-        "<a href=\"https://example.org/repo/get-help/\">help page</a>");
+    site()
+        .build()
+        .assertOk()
+        .assertFileContains(
+            "404.html",
+            "href=\"https://example.org/repo/assets/style.css\"",
+            "<a href=\"https://example.org/repo/\">Home</a>",
+            "<a href=\"https://example.org/repo/get-help/\">Get help</a>",
+            // Links written in its Markdown too, not only the template's.
+            "<a href=\"https://example.org/repo/get-help/\">help page</a>");
   }
 
   @Test
   void otherPagesKeepRelativeLinks() {
-    site().build().assertOk()
+    site()
+        .build()
+        .assertOk()
         .assertFileContains("get-help/index.html", "<a href=\"../\">Home</a>")
         .assertFileLacks("get-help/index.html", "https://example.org/repo/");
   }
 
   @Test
   void theDeployAddressReplacesSiteYamlsOnTheNotFoundPage() {
-    site().build(new BuildOptions(false, "https://org.github.io/fork/")).assertOk()
+    site()
+        .build(new BuildOptions(false, "https://org.github.io/fork/"))
+        .assertOk()
         .assertFileContains("404.html", "href=\"https://org.github.io/fork/assets/style.css\"")
         .assertFileLacks("404.html", "example.org");
   }
@@ -84,29 +94,42 @@ class NotFoundAndPictureTest {
   @Test
   void aBrokenLinkUnderTheSiteAddressIsStillABrokenLink() {
     TestSite s = site();
-    s.files().put("content/404.md",
-        "---\ntitle: Page not found\nlayout: not-found\n---\nSee [figures](/figures/).\n");
-    s.build().assertError(
-        "content/404.md:5:5: broken link '/figures/': nothing is published at figures/");
+    s.files()
+        .put(
+            "content/404.md",
+            "---\ntitle: Page not found\nlayout: not-found\n---\nSee [figures](/figures/).\n");
+    s.build()
+        .assertError(
+            "content/404.md:5:5: broken link '/figures/': nothing is published at figures/");
   }
 
   @Test
   void aTemplateAddressUnderTheSiteAddressMustExist() {
     TestSite s = site();
-    s.files().put("templates/not-found.ftlh", NOT_FOUND_TEMPLATE.replace("assets/style.css",
-        "assets/missing.css"));
-    s.build().assertError("content/404.md: broken link 'https://example.org/repo/assets/"
-        + "missing.css': nothing is published at assets/missing.css (in 404.html)");
+    s.files()
+        .put(
+            "templates/not-found.ftlh",
+            NOT_FOUND_TEMPLATE.replace("assets/style.css", "assets/missing.css"));
+    s.build()
+        .assertError(
+            "content/404.md: broken link 'https://example.org/repo/assets/"
+                + "missing.css': nothing is published at assets/missing.css (in 404.html)");
   }
 
   @Test
   void aStylesheetFromAnotherSiteIsStillRefused() {
     TestSite s = site();
-    s.files().put("templates/not-found.ftlh", NOT_FOUND_TEMPLATE.replace("${page.root}",
-        "https://example.net/repo/"));
+    s.files()
+        .put(
+            "templates/not-found.ftlh",
+            NOT_FOUND_TEMPLATE.replace("${page.root}", "https://example.net/repo/"));
     TestSite.Built b = s.build().assertFails();
-    assertTrue(b.errors().contains("<link href> loads 'https://example.net/repo/assets/"
-        + "style.css' from another site"), b.errors());
+    assertTrue(
+        b.errors()
+            .contains(
+                "<link href> loads 'https://example.net/repo/assets/"
+                    + "style.css' from another site"),
+        b.errors());
   }
 
   // ------------------------------------------------------------------ pictures
@@ -127,8 +150,10 @@ class NotFoundAndPictureTest {
   void phonesAreOfferedTheNarrowDrawingWithItsOwnSize() throws Exception {
     TestSite.Built b = chartSite(campaignFigure()).build().assertOk();
     assertTrue(b.has("charts/share-narrow.svg"));
-    b.assertFileContains("a/index.html", "<source media=\"(max-width: 40rem)\" "
-        + "srcset=\"../charts/share-narrow.svg\" width=\"260\" height=\"");
+    b.assertFileContains(
+        "a/index.html",
+        "<source media=\"(max-width: 40rem)\" "
+            + "srcset=\"../charts/share-narrow.svg\" width=\"260\" height=\"");
     b.assertFileContains("charts/share-narrow.svg", "width='260'", "role=\"img\"");
   }
 
@@ -136,30 +161,37 @@ class NotFoundAndPictureTest {
   void aSourceWithoutItsSizeIsRefused() throws Exception {
     String noSize = campaignFigure().replace(" width=\"${chart.narrowWidth?c}\"", "");
     TestSite.Built b = chartSite(noSize).build().assertFails();
-    assertTrue(b.errors().contains("chart figure 'figure-share' on a/index.html lacks a size"
-        + " (width and height) on each <source> of its picture"), b.errors());
+    assertTrue(
+        b.errors()
+            .contains(
+                "chart figure 'figure-share' on a/index.html lacks a size"
+                    + " (width and height) on each <source> of its picture"),
+        b.errors());
   }
 
   @Test
   void aSourceThatPointsNowhereIsABrokenLink() throws Exception {
     String wrong = campaignFigure().replace("${chart.narrowSvgHref}", "${root}charts/nope.svg");
     TestSite.Built b = chartSite(wrong).build().assertFails();
-    assertTrue(b.errors().contains(
-        "broken link '../charts/nope.svg': nothing is published at charts/nope.svg"), b.errors());
+    assertTrue(
+        b.errors()
+            .contains("broken link '../charts/nope.svg': nothing is published at charts/nope.svg"),
+        b.errors());
   }
 
   @Test
   void aPictureWeighsItsLargestCandidateNotTheSumOfThem() {
-    String kb120 = "<svg xmlns=\"http://www.w3.org/2000/svg\"><!--" + "x".repeat(120 * 1024)
-        + "--></svg>";
-    String kb260 = "<svg xmlns=\"http://www.w3.org/2000/svg\"><!--" + "x".repeat(260 * 1024)
-        + "--></svg>";
-    String page = "<!DOCTYPE html><html lang=\"en\"><head><meta http-equiv=\"Content-Security-"
-        + "Policy\" content=\"default-src 'none'; img-src 'self'\"><title>t</title></head><body>"
-        + "<h1>${page.title}</h1><picture><source media=\"(max-width: 40rem)\" "
-        + "srcset=\"${page.root}assets/NARROW.svg\" width=\"1\" height=\"1\"><img src=\""
-        + "${page.root}assets/wide.svg\" width=\"1\" height=\"1\" alt=\"a\"></picture>"
-        + "</body></html>\n";
+    String kb120 =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><!--" + "x".repeat(120 * 1024) + "--></svg>";
+    String kb260 =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><!--" + "x".repeat(260 * 1024) + "--></svg>";
+    String page =
+        "<!DOCTYPE html><html lang=\"en\"><head><meta http-equiv=\"Content-Security-"
+            + "Policy\" content=\"default-src 'none'; img-src 'self'\"><title>t</title></head><body>"
+            + "<h1>${page.title}</h1><picture><source media=\"(max-width: 40rem)\" "
+            + "srcset=\"${page.root}assets/NARROW.svg\" width=\"1\" height=\"1\"><img src=\""
+            + "${page.root}assets/wide.svg\" width=\"1\" height=\"1\" alt=\"a\"></picture>"
+            + "</body></html>\n";
     TestSite s = TestSite.of("-- content/a.md --\n---\ntitle: A\n---\nHi.\n").withDefaults();
     s.files().put("templates/page.ftlh", page.replace("NARROW", "narrow"));
     s.files().put("templates/static/wide.svg", kb120);
@@ -170,8 +202,9 @@ class NotFoundAndPictureTest {
     s.files().put("templates/static/big.svg", kb260);
     s.files().put("templates/page.ftlh", page.replace("NARROW", "big"));
     TestSite.Built b = s.build().assertFails();
-    assertTrue(b.errors().contains("a/index.html weighs") && b.errors().contains(
-        "assets/big.svg (260 KB)"), "the phone's picture counts when it is the heavier: "
-        + b.errors());
+    assertTrue(
+        b.errors().contains("a/index.html weighs")
+            && b.errors().contains("assets/big.svg (260 KB)"),
+        "the phone's picture counts when it is the heavier: " + b.errors());
   }
 }

@@ -39,26 +39,27 @@ class OwnWordsTest {
     }
     assertTrue(grams.size() > 100, "expected to read the source documents");
     Diagnostics d = new Diagnostics();
-    BuildResult r = new SiteBuilder().build(SourceTree.read(Path.of("."), d),
-        BuildOptions.DEFAULT);
+    BuildResult r = new SiteBuilder().build(SourceTree.read(Path.of("."), d), BuildOptions.DEFAULT);
     assertTrue(r.ok(), r.diagnostics().toString());
     List<String> copied = new ArrayList<>();
-    r.files().forEach((path, bytes) -> {
-      if (!path.endsWith(".html") && !path.endsWith(".csv") && !path.endsWith(".json")) {
-        return;
-      }
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      if (path.endsWith(".html")) {
-        Document doc = Jsoup.parse(text);
-        doc.select("blockquote").remove();
-        text = doc.text();
-      }
-      for (String g : nineGrams(text)) {
-        if (grams.contains(g)) {
-          copied.add(path + ": \"" + g + "\"");
-        }
-      }
-    });
+    r.files()
+        .forEach(
+            (path, bytes) -> {
+              if (!path.endsWith(".html") && !path.endsWith(".csv") && !path.endsWith(".json")) {
+                return;
+              }
+              String text = new String(bytes, StandardCharsets.UTF_8);
+              if (path.endsWith(".html")) {
+                Document doc = Jsoup.parse(text);
+                doc.select("blockquote").remove();
+                text = doc.text();
+              }
+              for (String g : nineGrams(text)) {
+                if (grams.contains(g)) {
+                  copied.add(path + ": \"" + g + "\"");
+                }
+              }
+            });
     assertTrue(copied.isEmpty(), "copied from the sources:\n" + String.join("\n", copied));
   }
 

@@ -26,12 +26,13 @@ class StylesheetContrastTest {
   private static String css;
 
   /** Foreground custom property → the backgrounds it sits on. */
-  private static final Map<String, List<String>> PAIRS = Map.of(
-      "--text", List.of("--bg", "--panel", "--note-bg", "--help-bg"),
-      "--muted", List.of("--bg", "--panel"),
-      "--link", List.of("--bg", "--panel", "--note-bg", "--help-bg"),
-      "--link-visited", List.of("--bg", "--panel", "--note-bg", "--help-bg"),
-      "--accent", List.of("--bg"));
+  private static final Map<String, List<String>> PAIRS =
+      Map.of(
+          "--text", List.of("--bg", "--panel", "--note-bg", "--help-bg"),
+          "--muted", List.of("--bg", "--panel"),
+          "--link", List.of("--bg", "--panel", "--note-bg", "--help-bg"),
+          "--link-visited", List.of("--bg", "--panel", "--note-bg", "--help-bg"),
+          "--accent", List.of("--bg"));
 
   @BeforeAll
   static void read() throws Exception {
@@ -52,16 +53,18 @@ class StylesheetContrastTest {
 
   private static List<String> failures(Map<String, Color> vars, String scheme) {
     List<String> bad = new ArrayList<>();
-    PAIRS.forEach((fg, bgs) -> {
-      for (String bg : bgs) {
-        assertTrue(vars.containsKey(fg) && vars.containsKey(bg),
-            scheme + " scheme lacks " + fg + " or " + bg + " in " + CSS);
-        double ratio = Palette.contrastRatio(vars.get(fg), vars.get(bg));
-        if (ratio < 4.5) {
-          bad.add(String.format("%s on %s: %.2f:1", fg, bg, ratio));
-        }
-      }
-    });
+    PAIRS.forEach(
+        (fg, bgs) -> {
+          for (String bg : bgs) {
+            assertTrue(
+                vars.containsKey(fg) && vars.containsKey(bg),
+                scheme + " scheme lacks " + fg + " or " + bg + " in " + CSS);
+            double ratio = Palette.contrastRatio(vars.get(fg), vars.get(bg));
+            if (ratio < 4.5) {
+              bad.add(String.format("%s on %s: %.2f:1", fg, bg, ratio));
+            }
+          }
+        });
     return bad;
   }
 
@@ -87,14 +90,16 @@ class StylesheetContrastTest {
     // The skip link is near-black on the yellow focus colour in both schemes.
     assertTrue(Palette.contrastRatio(new Color(0x0b0c0c), light.get("--focus")) >= 4.5);
     assertTrue(css.contains(":focus-visible"), "focus must be styled");
-    assertTrue(Pattern.compile(":focus-visible\\s*\\{[^}]*outline:\\s*3px solid").matcher(css)
-        .find(), "the focus outline should be a 3px solid ring");
+    assertTrue(
+        Pattern.compile(":focus-visible\\s*\\{[^}]*outline:\\s*3px solid").matcher(css).find(),
+        "the focus outline should be a 3px solid ring");
   }
 
   @Test
   void reducedMotionIsRespectedAndNoWebFontIsFetched() {
     assertTrue(css.contains("@media (prefers-reduced-motion: reduce)"));
-    assertFalse(css.contains("@font-face") || css.contains("@import") || css.contains("url(http"),
+    assertFalse(
+        css.contains("@font-face") || css.contains("@import") || css.contains("url(http"),
         "the stylesheet must not fetch fonts or third-party files");
   }
 
@@ -102,10 +107,12 @@ class StylesheetContrastTest {
   void chartColoursStandOutFromTheCardAndFromTheirNeighbours() {
     List<Color> series = Palette.SERIES;
     for (int i = 0; i < series.size(); i++) {
-      assertTrue(Palette.contrastRatio(series.get(i), Palette.BACKGROUND) >= 3.0,
+      assertTrue(
+          Palette.contrastRatio(series.get(i), Palette.BACKGROUND) >= 3.0,
           Palette.hex(series.get(i)) + " on the chart background");
       Color next = series.get((i + 1) % series.size());
-      assertTrue(Palette.contrastRatio(series.get(i), next) >= 3.0,
+      assertTrue(
+          Palette.contrastRatio(series.get(i), next) >= 3.0,
           Palette.hex(series.get(i)) + " next to " + Palette.hex(next));
     }
   }

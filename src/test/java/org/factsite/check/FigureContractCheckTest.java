@@ -9,8 +9,8 @@ import org.factsite.testing.TestSite;
 import org.junit.jupiter.api.Test;
 
 /**
- * The build refuses a chart figure that has lost any part of its promise to readers who cannot
- * see the picture. Each test takes the campaign's real figure template and removes one part.
+ * The build refuses a chart figure that has lost any part of its promise to readers who cannot see
+ * the picture. Each test takes the campaign's real figure template and removes one part.
  */
 class FigureContractCheckTest {
   private static final String SITE = Fixtures.SHARE_CHART_PAGE;
@@ -28,14 +28,16 @@ class FigureContractCheckTest {
   private static void assertRefused(String template, String lack) {
     TestSite.Built b = buildWith(template);
     b.assertFails();
-    assertTrue(b.errors().contains("chart figure 'figure-share' on a/index.html lacks " + lack),
+    assertTrue(
+        b.errors().contains("chart figure 'figure-share' on a/index.html lacks " + lack),
         b.errors());
   }
 
   @Test
   void theCampaignFigureTemplateKeepsEveryPromise() throws Exception {
-    buildWith(figure()).assertOk().assertFileContains("a/index.html",
-        "Download the data for figure 1 (CSV, ");
+    buildWith(figure())
+        .assertOk()
+        .assertFileContains("a/index.html", "Download the data for figure 1 (CSV, ");
   }
 
   @Test
@@ -45,7 +47,8 @@ class FigureContractCheckTest {
 
   @Test
   void aFigureWithoutItsDescriptionIsRefused() throws Exception {
-    assertRefused(figure().replace("<p class=\"chart-description\">${chart.description}</p>", ""),
+    assertRefused(
+        figure().replace("<p class=\"chart-description\">${chart.description}</p>", ""),
         "a text description");
   }
 
@@ -58,15 +61,18 @@ class FigureContractCheckTest {
   void aFigureWithoutItsTableOrHeaderScopesIsRefused() throws Exception {
     String noTable = figure().replaceAll("(?s)<table>.*</table>", "");
     assertRefused(noTable, "a data table with a caption");
-    assertRefused(figure().replace("scope=\"row\"", "").replace("scope=\"col\"", ""),
+    assertRefused(
+        figure().replace("scope=\"row\"", "").replace("scope=\"col\"", ""),
         "table header cells with scope");
   }
 
   @Test
   void aFigureWithoutItsCsvOrPictureSizeIsRefused() throws Exception {
-    assertRefused(figure().replaceAll("<a href=\"\\$\\{chart.csvHref}\"[^>]*>", "<a>"),
+    assertRefused(
+        figure().replaceAll("<a href=\"\\$\\{chart.csvHref}\"[^>]*>", "<a>"),
         "a CSV download link");
-    assertRefused(figure().replace(" width=\"${chart.width?c}\"", ""),
+    assertRefused(
+        figure().replace(" width=\"${chart.width?c}\"", ""),
         "a picture with alt text, width and height");
   }
 }

@@ -12,18 +12,38 @@ import org.junit.jupiter.api.Test;
  * link and anchor; the fast resolver agrees with {@link java.net.URI} on every reference.
  */
 class LinkCheckTest {
-  private static final String[] PAGES = {"index.html", "a/index.html", "posts/b/index.html",
-      "404.html", "posts/b/c/index.html"};
-  private static final String[] REFS = {"./", "../", "../../", "../../../", "a/", "./a/",
-      "../posts/b/", "../../posts/article-00042/", "assets/style.css", "../assets/style.css",
-      ".", "..", "a/./b/", "a/../b/", "a/b/..", "/a/", "/", "x.csv", "~x/", "a_b-c.d/"};
+  private static final String[] PAGES = {
+    "index.html", "a/index.html", "posts/b/index.html", "404.html", "posts/b/c/index.html"
+  };
+  private static final String[] REFS = {
+    "./",
+    "../",
+    "../../",
+    "../../../",
+    "a/",
+    "./a/",
+    "../posts/b/",
+    "../../posts/article-00042/",
+    "assets/style.css",
+    "../assets/style.css",
+    ".",
+    "..",
+    "a/./b/",
+    "a/../b/",
+    "a/b/..",
+    "/a/",
+    "/",
+    "x.csv",
+    "~x/",
+    "a_b-c.d/"
+  };
 
   @Test
   void fastResolveAgreesWithUri() {
     for (String page : PAGES) {
       for (String ref : REFS) {
-        assertEquals(LinkCheck.resolveByUri(page, ref), LinkCheck.resolve(page, ref),
-            ref + " from " + page);
+        assertEquals(
+            LinkCheck.resolveByUri(page, ref), LinkCheck.resolve(page, ref), ref + " from " + page);
       }
     }
   }
@@ -36,7 +56,8 @@ class LinkCheckTest {
 
   @Test
   void rootRelativeLinksBetweenArticlesComeOutRelativeAndPass() {
-    TestSite.of("""
+    TestSite.of(
+            """
         -- content/posts/one.md --
         ---
         title: One
@@ -50,27 +71,37 @@ class LinkCheckTest {
         ---
         ## Part
         Back to [one](/posts/one/).
-        """).withDefaults().build().assertOk()
-        .assertFileContains("posts/one/index.html", "href=\"../../posts/two/\"",
-            "href=\"../../posts/two/#part\"");
+        """)
+        .withDefaults()
+        .build()
+        .assertOk()
+        .assertFileContains(
+            "posts/one/index.html", "href=\"../../posts/two/\"", "href=\"../../posts/two/#part\"");
   }
 
   @Test
   void brokenLinkIsReportedWithTheArticle() {
-    TestSite.Built b = TestSite.of("""
+    TestSite.Built b =
+        TestSite.of(
+                """
         -- content/posts/one.md --
         ---
         title: One
         ---
         See [gone](/posts/gone/).
-        """).withDefaults().build().assertFails();
-    assertTrue(b.errors().contains("content/posts/one.md:4:5: broken link '/posts/gone/'"),
-        b.errors());
+        """)
+            .withDefaults()
+            .build()
+            .assertFails();
+    assertTrue(
+        b.errors().contains("content/posts/one.md:4:5: broken link '/posts/gone/'"), b.errors());
   }
 
   @Test
   void brokenAnchorIsReported() {
-    TestSite.Built b = TestSite.of("""
+    TestSite.Built b =
+        TestSite.of(
+                """
         -- content/one.md --
         ---
         title: One
@@ -81,22 +112,32 @@ class LinkCheckTest {
         title: Two
         ---
         ## Part
-        """).withDefaults().build().assertFails();
-    assertTrue(b.errors().contains("content/one.md:4:5: broken anchor '/two/#no-such-part'")
-        && b.errors().contains("has no heading or id 'no-such-part'"), b.errors());
+        """)
+            .withDefaults()
+            .build()
+            .assertFails();
+    assertTrue(
+        b.errors().contains("content/one.md:4:5: broken anchor '/two/#no-such-part'")
+            && b.errors().contains("has no heading or id 'no-such-part'"),
+        b.errors());
   }
 
   @Test
   void rootRelativeLinkInATemplateIsReported() {
-    TestSite site = TestSite.of("""
+    TestSite site =
+        TestSite.of(
+                """
         -- content/one.md --
         ---
         title: One
         ---
         Text.
-        """).withDefaults();
-    site.files().put("templates/page.ftlh",
-        "<!DOCTYPE html><html><body><a href=\"/one/\">x</a>${page.body?no_esc}</body></html>");
+        """)
+            .withDefaults();
+    site.files()
+        .put(
+            "templates/page.ftlh",
+            "<!DOCTYPE html><html><body><a href=\"/one/\">x</a>${page.body?no_esc}</body></html>");
     TestSite.Built b = site.build().assertFails();
     assertTrue(b.errors().contains("link '/one/' starts with /"), b.errors());
   }

@@ -11,8 +11,9 @@ class PageBudgetCheckTest {
   private static TestSite heavySite(String extraConfig) {
     // About 300 KB of prose: a long index of a big site.
     String para = "Words enough to weigh the page down, again and again. ".repeat(20) + "\n\n";
-    TestSite site = TestSite.of("-- content/long.md --\n---\ntitle: Long\n---\n"
-        + para.repeat(280)).withDefaults();
+    TestSite site =
+        TestSite.of("-- content/long.md --\n---\ntitle: Long\n---\n" + para.repeat(280))
+            .withDefaults();
     site.files().put("site.yaml", "title: Test site\nlanguage: en-GB\n" + extraConfig);
     return site;
   }
@@ -20,8 +21,10 @@ class PageBudgetCheckTest {
   @Test
   void pageOverTheDefaultBudgetFails() {
     TestSite.Built b = heavySite("").build().assertFails();
-    assertTrue(b.errors().contains("long/index.html weighs")
-        && b.errors().contains("over the 250 KB budget"), b.errors());
+    assertTrue(
+        b.errors().contains("long/index.html weighs")
+            && b.errors().contains("over the 250 KB budget"),
+        b.errors());
     assertTrue(b.errors().contains("raise page_budget_kb in site.yaml"), b.errors());
   }
 
@@ -35,12 +38,15 @@ class PageBudgetCheckTest {
     // The deploy workflow and the preview server both pass the address to publish at; the
     // site's own budget must survive that.
     heavySite("page_budget_kb: 1024\n")
-        .build(new BuildOptions(false, "https://example.org/campaign/")).assertOk();
+        .build(new BuildOptions(false, "https://example.org/campaign/"))
+        .assertOk();
   }
 
   @Test
   void budgetMustBePositive() {
-    heavySite("page_budget_kb: 0\n").build()
-        .assertError("site.yaml:3:17: page_budget_kb should be a whole number of kilobytes above 0, like 250");
+    heavySite("page_budget_kb: 0\n")
+        .build()
+        .assertError(
+            "site.yaml:3:17: page_budget_kb should be a whole number of kilobytes above 0, like 250");
   }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NewAndProgressTest {
   @TempDir Path dir;
 
-  private static final String SITE = """
+  private static final String SITE =
+      """
       -- data/figures.yaml --
       sources:
         - id: report
@@ -64,7 +65,8 @@ class NewAndProgressTest {
     assertTrue(page.contains("class=\"draft-banner\""), page);
     assertTrue(page.contains("Grooming: what the figures show"), page);
     assertEquals(0, TestSite.cli(dir, "build").exitCode());
-    assertFalse(Files.exists(dir.resolve("site/grooming-what-the-figures-show")),
+    assertFalse(
+        Files.exists(dir.resolve("site/grooming-what-the-figures-show")),
         "drafts are left out of build");
   }
 
@@ -74,11 +76,13 @@ class NewAndProgressTest {
     Files.writeString(dir.resolve("content/my-story.md"), "mine");
     TestSite.CliRun run = TestSite.cli(dir, "new", "article", "My story");
     assertEquals(2, run.exitCode());
-    assertEquals("factsite: content/my-story.md already exists; it was left as it was. Choose"
-        + " another title or pass --slug", run.firstErrorLine());
+    assertEquals(
+        "factsite: content/my-story.md already exists; it was left as it was. Choose"
+            + " another title or pass --slug",
+        run.firstErrorLine());
     assertEquals("mine", Files.readString(dir.resolve("content/my-story.md")));
-    assertEquals(0, TestSite.cli(dir, "new", "article", "My story", "--slug", "my-story-2")
-        .exitCode());
+    assertEquals(
+        0, TestSite.cli(dir, "new", "article", "My story", "--slug", "my-story-2").exitCode());
     assertTrue(Files.exists(dir.resolve("content/my-story-2.md")));
   }
 
@@ -89,8 +93,8 @@ class NewAndProgressTest {
     assertEquals(0, run.exitCode(), run.err());
     Path file = dir.resolve("data/charts/share.yaml");
     String text = Files.readString(file);
-    for (String key : new String[] {"headline:", "subtitle:", "type:", "value_axis:", "bars:",
-        "# notes:"}) {
+    for (String key :
+        new String[] {"headline:", "subtitle:", "type:", "value_axis:", "bars:", "# notes:"}) {
       assertTrue(text.contains(key), key + " missing:\n" + text);
     }
     assertTrue(text.contains("{{chart share}}"), "says how to use it");
@@ -98,8 +102,10 @@ class NewAndProgressTest {
     assertEquals(1, unfilled.exitCode());
     assertTrue(unfilled.err().contains("data/charts/share.yaml:"), unfilled.err());
 
-    Files.writeString(file, text.replace("replace_with_a_statistic_id", "before")
-        .replace("replace_with_another_statistic_id", "after"));
+    Files.writeString(
+        file,
+        text.replace("replace_with_a_statistic_id", "before")
+            .replace("replace_with_another_statistic_id", "after"));
     Files.writeString(dir.resolve("content/a.md"), "---\ntitle: A\n---\n\n{{chart share}}\n");
     TestSite.CliRun filled = TestSite.cli(dir, "build");
     assertEquals(0, filled.exitCode(), filled.err());

@@ -23,7 +23,8 @@ import org.factsite.testing.TestSite.CliRun;
  * real command line and asserts that the error is exact and that {@code site/} did not change.
  */
 final class HostileSite {
-  static final String FIGURES = """
+  static final String FIGURES =
+      """
       sources:
         - id: report
           title: The Report
@@ -45,7 +46,8 @@ final class HostileSite {
           sources: [report]
       """;
 
-  static final String CHART = """
+  static final String CHART =
+      """
       headline: Offences rose in lockdown
       subtitle: Offences recorded by police, England and Wales, 2020
       type: column
@@ -57,7 +59,8 @@ final class HostileSite {
           stat: offences
       """;
 
-  static final String SITE_YAML = """
+  static final String SITE_YAML =
+      """
       title: Test site
       base_url: https://example.org/repo/
       language: en-GB
@@ -66,7 +69,8 @@ final class HostileSite {
           path: /
       """;
 
-  static final String INDEX = """
+  static final String INDEX =
+      """
       ---
       title: Home
       summary: The home page
@@ -76,7 +80,8 @@ final class HostileSite {
       {{chart rise}}
       """;
 
-  static final String ARTICLE = """
+  static final String ARTICLE =
+      """
       ---
       title: About
       summary: About the figures
@@ -99,11 +104,17 @@ final class HostileSite {
 
   /** Writes the site into {@code dir}, builds it, and adds files the tool must never touch. */
   static HostileSite built(Path dir) {
-    TestSite.of("-- site.yaml --\n" + SITE_YAML
-            + "-- content/index.md --\n" + INDEX
-            + "-- content/about.md --\n" + ARTICLE
-            + "-- data/figures.yaml --\n" + FIGURES
-            + "-- data/charts/rise.yaml --\n" + CHART)
+    TestSite.of(
+            "-- site.yaml --\n"
+                + SITE_YAML
+                + "-- content/index.md --\n"
+                + INDEX
+                + "-- content/about.md --\n"
+                + ARTICLE
+                + "-- data/figures.yaml --\n"
+                + FIGURES
+                + "-- data/charts/rise.yaml --\n"
+                + CHART)
         .withDefaults()
         .writeTo(dir);
     HostileSite s = new HostileSite(dir);
@@ -142,13 +153,14 @@ final class HostileSite {
 
   /** Applies every edit: a null value deletes the file. */
   HostileSite edit(Map<String, String> edits) {
-    edits.forEach((path, text) -> {
-      if (text == null) {
-        delete(path);
-      } else {
-        write(path, text);
-      }
-    });
+    edits.forEach(
+        (path, text) -> {
+          if (text == null) {
+            delete(path);
+          } else {
+            write(path, text);
+          }
+        });
     return this;
   }
 
@@ -157,13 +169,13 @@ final class HostileSite {
   }
 
   /**
-   * Runs {@code build} and asserts the exit code, the exact first line of the error report, that
-   * no stack trace was printed, that site/ is byte-for-byte as it was and that no staging folder
-   * was left behind.
+   * Runs {@code build} and asserts the exit code, the exact first line of the error report, that no
+   * stack trace was printed, that site/ is byte-for-byte as it was and that no staging folder was
+   * left behind.
    */
   CliRun assertBuildFails(int exitCode, String firstLine, String... args) {
-    String[] all = Stream.concat(Stream.of("build", "--quiet"), Arrays.stream(args))
-        .toArray(String[]::new);
+    String[] all =
+        Stream.concat(Stream.of("build", "--quiet"), Arrays.stream(args)).toArray(String[]::new);
     CliRun r = run(all);
     assertEquals(firstLine, r.firstErrorLine(), "stderr was:\n" + r.err());
     assertEquals(exitCode, r.exitCode(), "stderr was:\n" + r.err());
@@ -189,8 +201,10 @@ final class HostileSite {
 
   void assertNoStaging() {
     try (Stream<Path> s = Files.list(dir)) {
-      var left = s.map(p -> p.getFileName().toString())
-          .filter(n -> n.contains(".staging-") || n.contains(".old-")).toList();
+      var left =
+          s.map(p -> p.getFileName().toString())
+              .filter(n -> n.contains(".staging-") || n.contains(".old-"))
+              .toList();
       assertTrue(left.isEmpty(), "left behind: " + left);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

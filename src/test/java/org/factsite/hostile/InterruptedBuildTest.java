@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Stopping a build with a signal (what Ctrl-C does) at any moment leaves a whole site: the
- * previous one or the new one, never a half-written or missing folder, and no staging folder
- * beside it. Builds run in a child JVM that is signalled at several points of its work.
+ * Stopping a build with a signal (what Ctrl-C does) at any moment leaves a whole site: the previous
+ * one or the new one, never a half-written or missing folder, and no staging folder beside it.
+ * Builds run in a child JVM that is signalled at several points of its work.
  */
 class InterruptedBuildTest {
   private static final int ARTICLES = 1500;
@@ -25,7 +25,8 @@ class InterruptedBuildTest {
   void aSignalAtAnyMomentLeavesAWholeSiteAndNoStagingFolder(@TempDir Path dir) throws Exception {
     TestSite.of("").withDefaults().writeTo(dir);
     for (int i = 0; i < ARTICLES; i++) {
-      Files.writeString(dir.resolve("content/a" + i + ".md"),
+      Files.writeString(
+          dir.resolve("content/a" + i + ".md"),
           "---\ntitle: Article " + i + "\n---\n" + "Some words here. ".repeat(200) + "\n");
     }
     writeHome(dir, 0);
@@ -49,15 +50,21 @@ class InterruptedBuildTest {
       Path site = dir.resolve("site");
       assertTrue(Files.isDirectory(site), "round " + round + ": site/ is missing");
       String home = Files.readString(site.resolve("index.html"), StandardCharsets.UTF_8);
-      assertTrue(home.contains("Round " + round + ".") || home.contains("Round " + (round - 1)
-          + ".") || previousRoundsOnly(home, round), "round " + round + ": " + home);
+      assertTrue(
+          home.contains("Round " + round + ".")
+              || home.contains("Round " + (round - 1) + ".")
+              || previousRoundsOnly(home, round),
+          "round " + round + ": " + home);
       for (String f : Files.readAllLines(site.resolve(".factsite-manifest"))) {
         assertTrue(Files.exists(site.resolve(f)), "round " + round + ": " + f + " is missing");
       }
       assertEquals("campaign.example.org\n", Files.readString(site.resolve("CNAME")));
       try (Stream<Path> beside = Files.list(dir)) {
-        List<String> left = beside.map(x -> x.getFileName().toString())
-            .filter(n -> n.startsWith(".site.")).toList();
+        List<String> left =
+            beside
+                .map(x -> x.getFileName().toString())
+                .filter(n -> n.startsWith(".site."))
+                .toList();
         assertEquals(List.of(), left, "round " + round + ": left beside site/");
       }
     }
@@ -75,20 +82,22 @@ class InterruptedBuildTest {
 
   private static Process build(Path dir) throws java.io.IOException {
     return new ProcessBuilder(javaCommand("build", "--quiet", "--dir", dir.toString()))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
   }
 
   private static void writeHome(Path dir, int round) throws Exception {
-    Files.writeString(dir.resolve("content/index.md"),
-        "---\ntitle: Home\n---\nRound " + round + ".\n");
+    Files.writeString(
+        dir.resolve("content/index.md"), "---\ntitle: Home\n---\nRound " + round + ".\n");
   }
 
   private static List<String> javaCommand(String... args) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp",
-        System.getProperty("java.class.path"), "org.factsite.cli.Main"));
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(java, "-cp", System.getProperty("java.class.path"), "org.factsite.cli.Main"));
     cmd.addAll(List.of(args));
     return cmd;
   }
-
 }

@@ -23,9 +23,17 @@ class MarkdownHostileTest {
   @TempDir Path dir;
 
   private static Case link(String name, String markdown, int column, String shown) {
-    return Case.of(name, "content/about.md", ARTICLE + "\n" + markdown + "\n",
-        "content/about.md:11:" + column + ": this " + (markdown.startsWith("!") ? "image" : "link")
-            + " uses an address that is not allowed: '" + shown + "'");
+    return Case.of(
+        name,
+        "content/about.md",
+        ARTICLE + "\n" + markdown + "\n",
+        "content/about.md:11:"
+            + column
+            + ": this "
+            + (markdown.startsWith("!") ? "image" : "link")
+            + " uses an address that is not allowed: '"
+            + shown
+            + "'");
   }
 
   static Stream<Case> refusedLinks() {
@@ -37,14 +45,22 @@ class MarkdownHostileTest {
         link("tab inside the scheme", "[x](<java\tscript:alert(1)>)", 1, "java?script:alert(1)"),
         link("percent-encoded", "[x](%6Aavascript:alert(1))", 1, "%6Aavascript:alert(1)"),
         link("vbscript:", "[x](vbscript:msgbox(1))", 1, "vbscript:msgbox(1)"),
-        link("data: URL", "[x](data:text/html;base64,PHNjcmlwdD4=)", 1,
+        link(
+            "data: URL",
+            "[x](data:text/html;base64,PHNjcmlwdD4=)",
+            1,
             "data:text/html;base64,PHNjcmlwdD4="),
         link("file: URL", "[x](file:///etc/passwd)", 1, "file:///etc/passwd"),
         link("autolink", "<javascript:alert(1)>", 1, "javascript:alert(1)"),
-        link("image with javascript:", "![a picture](javascript:alert(1))", 1,
+        link(
+            "image with javascript:",
+            "![a picture](javascript:alert(1))",
+            1,
             "javascript:alert(1)"),
         link("protocol-relative", "[x](//evil.example/)", 1, "//evil.example/"),
-        Case.of("reference definition", "content/about.md",
+        Case.of(
+            "reference definition",
+            "content/about.md",
             ARTICLE + "\nSee [x][r].\n\n[r]: javascript:alert(1)\n",
             "content/about.md:11:5: this link uses an address that is not allowed:"
                 + " 'javascript:alert(1)'"));
@@ -80,12 +96,15 @@ class MarkdownHostileTest {
     assertEquals(0, r.exitCode(), r.err());
     HostileSite.assertNoStackTrace(r);
     Document page = Jsoup.parse(s.page("about/index.html"));
-    assertTrue(page.select("script, iframe, style, svg, [onerror], [onmouseover], [style]")
-        .isEmpty(), page.html());
+    assertTrue(
+        page.select("script, iframe, style, svg, [onerror], [onmouseover], [style]").isEmpty(),
+        page.html());
     for (Element a : page.select("a[href]")) {
       assertFalse(a.attr("href").toLowerCase().contains("javascript"), a.outerHtml());
     }
-    assertTrue(page.text().contains(html.replaceAll("<!--.*?-->", "").substring(0, 5))
-        || page.body().html().contains("&lt;"), page.body().html());
+    assertTrue(
+        page.text().contains(html.replaceAll("<!--.*?-->", "").substring(0, 5))
+            || page.body().html().contains("&lt;"),
+        page.body().html());
   }
 }

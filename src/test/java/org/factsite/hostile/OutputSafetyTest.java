@@ -76,8 +76,11 @@ class OutputSafetyTest {
   void foreignNonEmptyFolderIsRefusedAndKept() throws IOException {
     HostileSite s = HostileSite.built(dir);
     Path mine = Files.writeString(other.resolve("thesis.docx"), "years of work");
-    refused(s, other, "it already holds files this tool did not write (move them away or choose"
-        + " another folder)");
+    refused(
+        s,
+        other,
+        "it already holds files this tool did not write (move them away or choose"
+            + " another folder)");
     assertEquals("years of work", Files.readString(mine));
   }
 
@@ -103,8 +106,7 @@ class OutputSafetyTest {
     Path out = f.resolve("site");
     CliRun r = s.run("build", "--quiet", "--output", out.toString());
     assertEquals(1, r.exitCode(), r.err());
-    assertTrue(r.firstErrorLine().startsWith("factsite: could not write " + out + ": "),
-        r.err());
+    assertTrue(r.firstErrorLine().startsWith("factsite: could not write " + out + ": "), r.err());
     assertTrue(r.firstErrorLine().endsWith("(the previous site was left as it was)"), r.err());
     HostileSite.assertNoStackTrace(r);
     s.assertUnchanged();

@@ -21,8 +21,13 @@ class PathHostileTest {
   @TempDir Path elsewhere;
 
   private static Case slug(String name, String yaml, String shown) {
-    return Case.of(name, "content/about.md", ARTICLE.replace("summary:", "slug: " + yaml
-        + "\nsummary:"), "content/about.md:3:7: the slug '" + shown + "' may only use lowercase"
+    return Case.of(
+        name,
+        "content/about.md",
+        ARTICLE.replace("summary:", "slug: " + yaml + "\nsummary:"),
+        "content/about.md:3:7: the slug '"
+            + shown
+            + "' may only use lowercase"
             + " letters, digits and hyphens");
   }
 
@@ -35,18 +40,33 @@ class PathHostileTest {
         slug("uppercase", "About", "About"),
         slug("spaces", "about us", "about us"),
         slug("a dot folder", ".git", ".git"),
-        Case.of("file name not a slug", "content/About Us.md", ARTICLE,
+        Case.of(
+            "file name not a slug",
+            "content/About Us.md",
+            ARTICLE,
             "content/About Us.md:1:1: the file name 'About Us.md' is not a valid page address"),
-        Case.of("folder name not a slug", "content/My Posts/a.md", ARTICLE,
+        Case.of(
+            "folder name not a slug",
+            "content/My Posts/a.md",
+            ARTICLE,
             "content/My Posts/a.md:1:1: the folder name 'My Posts' may only use lowercase"
                 + " letters, digits and hyphens"),
-        Case.of("two articles writing one page", "content/x.md", ARTICLE.replace("summary:",
-            "slug: about\nsummary:"), "content/x.md:3:7: this page would be written to"
+        Case.of(
+            "two articles writing one page",
+            "content/x.md",
+            ARTICLE.replace("summary:", "slug: about\nsummary:"),
+            "content/x.md:3:7: this page would be written to"
                 + " about/index.html, which content/about.md also writes"),
-        Case.of("two static files differing only in case", "templates/static/Logo.svg", "<svg/>",
-            null)
+        Case.of(
+                "two static files differing only in case",
+                "templates/static/Logo.svg",
+                "<svg/>",
+                null)
             .also("templates/static/logo.svg", "<svg/>"),
-        Case.of("a static file name with a percent sign", "templates/static/%2e%2e.css", "x{}",
+        Case.of(
+            "a static file name with a percent sign",
+            "templates/static/%2e%2e.css",
+            "x{}",
             "templates/static/%2e%2e.css:1:1: this file name cannot be published: output path"
                 + " must be relative and plain: assets/%2e%2e.css"));
   }
@@ -56,10 +76,12 @@ class PathHostileTest {
   void refusedWithItsPlace(Case c) {
     HostileSite s = HostileSite.built(dir);
     s.edit(c.edits());
-    String expected = c.firstLine() != null ? c.firstLine()
-        : "templates/static/logo.svg:1:1: this file would be published as assets/logo.svg,"
-            + " which templates/static/Logo.svg also writes (names must differ in more than"
-            + " case)";
+    String expected =
+        c.firstLine() != null
+            ? c.firstLine()
+            : "templates/static/logo.svg:1:1: this file would be published as assets/logo.svg,"
+                + " which templates/static/Logo.svg also writes (names must differ in more than"
+                + " case)";
     s.assertBuildFails(c.exitCode(), expected);
   }
 

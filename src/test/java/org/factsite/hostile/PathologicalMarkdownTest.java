@@ -29,16 +29,24 @@ class PathologicalMarkdownTest {
   void tenThousandNestedQuotesAreRefusedAtTheirLine() {
     HostileSite s = HostileSite.built(dir);
     s.write("content/about.md", ARTICLE + "\n" + ">".repeat(10_000) + " deep\n");
-    assertTimeoutPreemptively(HANG_GUARD, () -> s.assertBuildFails(1,
-        "content/about.md:11:1: this line nests quotes or lists more than 50 levels deep"));
+    assertTimeoutPreemptively(
+        HANG_GUARD,
+        () ->
+            s.assertBuildFails(
+                1,
+                "content/about.md:11:1: this line nests quotes or lists more than 50 levels deep"));
   }
 
   @Test
   void fiveThousandNestedListLevelsAreRefused() {
     HostileSite s = HostileSite.built(dir);
     s.write("content/about.md", ARTICLE + "\n" + "- ".repeat(5_000) + "x\n");
-    assertTimeoutPreemptively(HANG_GUARD, () -> s.assertBuildFails(1,
-        "content/about.md:11:1: this line nests quotes or lists more than 50 levels deep"));
+    assertTimeoutPreemptively(
+        HANG_GUARD,
+        () ->
+            s.assertBuildFails(
+                1,
+                "content/about.md:11:1: this line nests quotes or lists more than 50 levels deep"));
   }
 
   @Test
@@ -49,28 +57,40 @@ class PathologicalMarkdownTest {
       b.append("  ".repeat(i)).append("- level ").append(i).append('\n');
     }
     s.write("content/about.md", ARTICLE + "\n" + b);
-    assertTimeoutPreemptively(HANG_GUARD, () -> s.assertBuildFails(1,
-        "content/about.md:61:1: this line nests quotes or lists more than 50 levels deep"));
+    assertTimeoutPreemptively(
+        HANG_GUARD,
+        () ->
+            s.assertBuildFails(
+                1,
+                "content/about.md:61:1: this line nests quotes or lists more than 50 levels deep"));
   }
 
   @Test
   void listMarkersOnOneLineAreRefused() {
     HostileSite s = HostileSite.built(dir);
     s.write("content/about.md", ARTICLE + "\n" + "- > ".repeat(3_000) + "x\n");
-    assertTimeoutPreemptively(HANG_GUARD, () -> s.assertBuildFails(1,
-        "content/about.md:11:1: this line nests quotes or lists more than 50 levels deep"));
+    assertTimeoutPreemptively(
+        HANG_GUARD,
+        () ->
+            s.assertBuildFails(
+                1,
+                "content/about.md:11:1: this line nests quotes or lists more than 50 levels deep"));
   }
 
   @Test
   void deeplyNestedEmphasisIsRefused() {
     HostileSite s = HostileSite.built(dir);
-    s.write("content/about.md", ARTICLE + "\n" + "*".repeat(20_000) + "x" + "*".repeat(20_000)
-        + "\n");
+    s.write(
+        "content/about.md", ARTICLE + "\n" + "*".repeat(20_000) + "x" + "*".repeat(20_000) + "\n");
     CliRun r = assertTimeoutPreemptively(HANG_GUARD, () -> s.run("build", "--quiet"));
     assertEquals(1, r.exitCode(), r.err());
     assertTrue(r.firstErrorLine().startsWith("content/about.md:11:"), r.err());
-    assertTrue(r.firstErrorLine().endsWith("this text nests more than 200 levels deep (emphasis,"
-        + " links, quotes or lists inside each other)"), r.err());
+    assertTrue(
+        r.firstErrorLine()
+            .endsWith(
+                "this text nests more than 200 levels deep (emphasis,"
+                    + " links, quotes or lists inside each other)"),
+        r.err());
     HostileSite.assertNoStackTrace(r);
     s.assertUnchanged();
   }
@@ -101,7 +121,10 @@ class PathologicalMarkdownTest {
     }
     CliRun r = build(s, b.toString());
     HostileSite.assertNoStackTrace(r);
-    assertTrue(r.exitCode() == 0 || r.firstErrorLine().contains("budget")
-        || r.firstErrorLine().contains("KB"), r.err());
+    assertTrue(
+        r.exitCode() == 0
+            || r.firstErrorLine().contains("budget")
+            || r.firstErrorLine().contains("KB"),
+        r.err());
   }
 }

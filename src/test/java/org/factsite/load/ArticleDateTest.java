@@ -4,35 +4,43 @@ import org.factsite.testing.TestSite;
 import org.junit.jupiter.api.Test;
 
 /**
- * Article dates: YYYY-MM-DD as documented, and the date-times that front matter copied from Hugo
- * or Jekyll carries, shown as the date the author wrote (never shifted by a time zone).
+ * Article dates: YYYY-MM-DD as documented, and the date-times that front matter copied from Hugo or
+ * Jekyll carries, shown as the date the author wrote (never shifted by a time zone).
  */
 class ArticleDateTest {
   private static TestSite.Built withDate(String date) {
-    TestSite site = TestSite.of("""
+    TestSite site =
+        TestSite.of(
+                """
         -- content/posts/a.md --
         ---
         title: A
         date: %s
         ---
         Text.
-        """.formatted(date)).withDefaults();
-    site.files().put("templates/page.ftlh",
-        "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Security-Policy\" content=\""
-            + "default-src 'none'\"></head><body><time datetime=\"${page.dateIso}\">${page.date}</time>"
-            + "${page.body?no_esc}</body></html>");
+        """
+                    .formatted(date))
+            .withDefaults();
+    site.files()
+        .put(
+            "templates/page.ftlh",
+            "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Security-Policy\" content=\""
+                + "default-src 'none'\"></head><body><time datetime=\"${page.dateIso}\">${page.date}</time>"
+                + "${page.body?no_esc}</body></html>");
     return site.build();
   }
 
   @Test
   void plainDate() {
-    withDate("2020-11-20").assertOk()
+    withDate("2020-11-20")
+        .assertOk()
         .assertFileContains("posts/a/index.html", "datetime=\"2020-11-20\"", "20 November 2020");
   }
 
   @Test
   void dateTimeWithOffsetKeepsTheWrittenDay() {
-    withDate("2020-11-20T23:30:00-05:00").assertOk()
+    withDate("2020-11-20T23:30:00-05:00")
+        .assertOk()
         .assertFileContains("posts/a/index.html", "datetime=\"2020-11-20\"", "20 November 2020");
   }
 
@@ -45,8 +53,10 @@ class ArticleDateTest {
 
   @Test
   void notADateIsALocatedError() {
-    withDate("20/11/2020").assertError("content/posts/a.md:3:7: 'date' should be a date written"
-        + " YYYY-MM-DD (a time after it, like 2020-11-20T09:30:00Z, is allowed), not '20/11/2020'");
+    withDate("20/11/2020")
+        .assertError(
+            "content/posts/a.md:3:7: 'date' should be a date written"
+                + " YYYY-MM-DD (a time after it, like 2020-11-20T09:30:00Z, is allowed), not '20/11/2020'");
     withDate("2020-11-20T25:00:00Z").assertFails();
   }
 }

@@ -21,13 +21,14 @@ import org.factsite.testing.TestSite;
 /**
  * A small but complete site for preview tests, in a temporary folder: a home page listing every
  * page, pages with a "latest" navigation, figures, a chart, a sources page, a folder of articles
- * and a stylesheet. Helpers edit the folder as an editor would and build it from scratch to
- * compare with what the preview holds.
+ * and a stylesheet. Helpers edit the folder as an editor would and build it from scratch to compare
+ * with what the preview holds.
  */
 final class PreviewFixture {
   static final BuildOptions DRAFTS = new BuildOptions(true);
 
-  static final String SITE = """
+  static final String SITE =
+      """
       -- site.yaml --
       title: Preview test
       base_url: https://example.org/repo/

@@ -38,14 +38,18 @@ class PreviewServerTest {
   PreviewSession session;
   StringWriter out = new StringWriter();
   StringWriter err = new StringWriter();
-  final HttpClient http = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+  final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeEach
   void start() throws Exception {
     site = new PreviewFixture(dir);
-    session = PreviewSession.start(dir, new PreviewSession.Options(0, true, null),
-        new PrintWriter(out, true), new PrintWriter(err, true));
+    session =
+        PreviewSession.start(
+            dir,
+            new PreviewSession.Options(0, true, null),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
   }
 
   @AfterEach
@@ -55,7 +59,8 @@ class PreviewServerTest {
 
   @Test
   void servesUnderTheSubPathWithTheReloadScriptAndARelaxedPolicy() throws Exception {
-    assertTrue(out.toString().matches("(?s).*Serving at http://127\\.0\\.0\\.1:\\d+/repo/\n.*"),
+    assertTrue(
+        out.toString().matches("(?s).*Serving at http://127\\.0\\.0\\.1:\\d+/repo/\n.*"),
         out.toString());
     assertTrue(session.url().endsWith("/repo/"));
     HttpResponse<String> root = get("/");
@@ -64,11 +69,16 @@ class PreviewServerTest {
     HttpResponse<String> home = get("/repo/");
     assertEquals(200, home.statusCode());
     assertTrue(home.body().contains("<script src=\"/repo/__factsite/live.js\" defer></script>"));
-    assertTrue(home.body().contains("content=\"default-src 'none'; style-src 'self'; img-src"
-        + " 'self'; script-src 'self'; connect-src 'self'\""), home.body());
+    assertTrue(
+        home.body()
+            .contains(
+                "content=\"default-src 'none'; style-src 'self'; img-src"
+                    + " 'self'; script-src 'self'; connect-src 'self'\""),
+        home.body());
     assertEquals(302, get("/repo/a").statusCode(), "a folder without its slash redirects");
     assertEquals(200, get("/repo/__factsite/live.js").statusCode());
-    assertEquals("text/css; charset=utf-8",
+    assertEquals(
+        "text/css; charset=utf-8",
         get("/repo/assets/style.css").headers().firstValue("Content-Type").orElse(""));
     assertEquals(404, get("/repo/nothing-here/").statusCode());
     assertFalse(Files.exists(dir.resolve("site")), "serve never writes site/");
@@ -77,16 +87,18 @@ class PreviewServerTest {
   @Test
   void theNotFoundPageAtADeepAddressLinksToThePreviewNotProduction() throws Exception {
     long v = session.site().state().version();
-    site.write("content/404.md", "---\ntitle: Page not found\nlayout: not-found\n---\n"
-        + "Try the [home page](/).\n");
+    site.write(
+        "content/404.md",
+        "---\ntitle: Page not found\nlayout: not-found\n---\n" + "Try the [home page](/).\n");
     awaitBuild(v);
     HttpResponse<String> missing = get("/repo/b/not/here/");
     assertEquals(404, missing.statusCode());
     // Links from base_url, and base_url is the preview's own address, not production's.
-    assertTrue(missing.body().contains("<a href=\"" + session.url() + "sources/\">Sources</a>"),
+    assertTrue(
+        missing.body().contains("<a href=\"" + session.url() + "sources/\">Sources</a>"),
         missing.body());
-    assertTrue(missing.body().contains("<a href=\"" + session.url() + "\">home page</a>"),
-        missing.body());
+    assertTrue(
+        missing.body().contains("<a href=\"" + session.url() + "\">home page</a>"), missing.body());
     assertFalse(missing.body().contains("https://example.org/repo/"), missing.body());
   }
 
@@ -146,8 +158,8 @@ class PreviewServerTest {
     URL events = URI.create(session.url() + "__factsite/events").toURL();
     HttpURLConnection c = (HttpURLConnection) events.openConnection();
     c.setReadTimeout(10_000);
-    try (BufferedReader in = new BufferedReader(
-        new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
       assertEquals("text/event-stream; charset=utf-8", c.getContentType());
       long v = session.site().state().version();
       assertEquals("data: " + v, nextData(in));
@@ -161,12 +173,16 @@ class PreviewServerTest {
   @Test
   void aBusyPortIsReportedInOneLine() throws Exception {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      TestSite.CliRun run = TestSite.cli(dir, "serve", "--port",
-          String.valueOf(busy.getLocalPort()));
+      TestSite.CliRun run =
+          TestSite.cli(dir, "serve", "--port", String.valueOf(busy.getLocalPort()));
       assertEquals(2, run.exitCode());
-      assertEquals("factsite: port " + busy.getLocalPort() + " is already in use; stop what is"
-          + " using it, choose another with --port, or leave --port out to let factsite pick a"
-          + " free one", run.err().strip());
+      assertEquals(
+          "factsite: port "
+              + busy.getLocalPort()
+              + " is already in use; stop what is"
+              + " using it, choose another with --port, or leave --port out to let factsite pick a"
+              + " free one",
+          run.err().strip());
     }
   }
 
@@ -196,8 +212,8 @@ class PreviewServerTest {
   }
 
   /**
-   * Every file of a clean build for the preview's address ({@code build --base-url URL}) is
-   * served, pages with only the preview's additions.
+   * Every file of a clean build for the preview's address ({@code build --base-url URL}) is served,
+   * pages with only the preview's additions.
    */
   private void assertServedEqualsCleanBuild() throws Exception {
     BuildResult clean = site.cleanBuild(session.url());
@@ -208,22 +224,29 @@ class PreviewServerTest {
     PageDecorator decorator = new PageDecorator("/repo/");
     for (Map.Entry<String, byte[]> e : clean.files().entrySet()) {
       String path = e.getKey();
-      HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(
-          URI.create(session.url() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(session.url() + path)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       assertEquals(200, r.statusCode(), path);
       byte[] expected = e.getValue();
       if (path.endsWith(".html")) {
-        expected = decorator.decorate(new String(expected, StandardCharsets.UTF_8), s.version(),
-            List.of()).getBytes(StandardCharsets.UTF_8);
+        expected =
+            decorator
+                .decorate(new String(expected, StandardCharsets.UTF_8), s.version(), List.of())
+                .getBytes(StandardCharsets.UTF_8);
       }
-      assertEquals(new String(expected, StandardCharsets.ISO_8859_1),
-          new String(r.body(), StandardCharsets.ISO_8859_1), path);
+      assertEquals(
+          new String(expected, StandardCharsets.ISO_8859_1),
+          new String(r.body(), StandardCharsets.ISO_8859_1),
+          path);
     }
   }
 
   private HttpResponse<String> get(String path) throws Exception {
     String base = session.url().substring(0, session.url().indexOf("/repo/"));
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

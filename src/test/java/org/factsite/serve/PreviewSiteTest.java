@@ -107,9 +107,11 @@ class PreviewSiteTest {
 
   @Test
   void aSyntaxErrorInASharedTemplateIsReportedWhereItIs() {
-    site.replace("templates/base.ftlh", "<title>${page.title}</title>", "<title>${page.title</title>");
+    site.replace(
+        "templates/base.ftlh", "<title>${page.title}</title>", "<title>${page.title</title>");
     assertFalse(changed("templates/base.ftlh").ok());
-    assertTrue(preview.state().errors().stream()
+    assertTrue(
+        preview.state().errors().stream()
             .allMatch(e -> e.pos().path().equals("templates/base.ftlh") && e.pos().line() == 4),
         preview.state().errors().toString());
     site.replace("templates/base.ftlh", "${page.title</title>", "${page.title}</title>");
@@ -119,7 +121,8 @@ class PreviewSiteTest {
 
   @Test
   void scriptedEditsCreationsRenamesAndDeletionsMatchACleanBuild() {
-    site.write("content/d.md", "---\ntitle: Delta\ndate: 2021-01-01\n---\nNew page {{stat after}}.\n");
+    site.write(
+        "content/d.md", "---\ntitle: Delta\ndate: 2021-01-01\n---\nNew page {{stat after}}.\n");
     changed("content/d.md");
     site.assertSameAsCleanBuild(preview, "create d");
 
@@ -147,8 +150,14 @@ class PreviewSiteTest {
     site.move("content/a.md", "content/alpha.md");
     PreviewSite.Rebuild r = changed("content/a.md", "content/alpha.md");
     assertFalse(r.ok());
-    assertTrue(r.diagnostics().stream().anyMatch(x -> x.pos().path().equals("content/b.md")
-        && x.pos().line() == 5 && x.pos().column() > 1), r.diagnostics().toString());
+    assertTrue(
+        r.diagnostics().stream()
+            .anyMatch(
+                x ->
+                    x.pos().path().equals("content/b.md")
+                        && x.pos().line() == 5
+                        && x.pos().column() > 1),
+        r.diagnostics().toString());
   }
 
   @Test
@@ -171,8 +180,13 @@ class PreviewSiteTest {
     switch (random.nextInt(9)) {
       case 0 -> {
         String p = "content/new-" + step + ".md";
-        site.write(p, "---\ntitle: New " + step + "\ndate: 2022-0" + (1 + random.nextInt(9))
-            + "-01\n---\nBody {{stat before}}.\n");
+        site.write(
+            p,
+            "---\ntitle: New "
+                + step
+                + "\ndate: 2022-0"
+                + (1 + random.nextInt(9))
+                + "-01\n---\nBody {{stat before}}.\n");
         changed(p);
         return "create " + p;
       }
@@ -187,7 +201,8 @@ class PreviewSiteTest {
         return "retitle " + a;
       }
       case 3 -> {
-        if (a.endsWith("/index.md") || a.equals("content/index.md")
+        if (a.endsWith("/index.md")
+            || a.equals("content/index.md")
             || a.equals("content/sources.md")) {
           return "skip";
         }
@@ -206,21 +221,26 @@ class PreviewSiteTest {
       }
       case 5 -> {
         String v = String.valueOf(10 + random.nextInt(80));
-        site.write("data/figures.yaml",
+        site.write(
+            "data/figures.yaml",
             site.read("data/figures.yaml").replaceFirst("value: \\d+", "value: " + v));
         changed("data/figures.yaml");
         return "figure to " + v;
       }
       case 6 -> {
-        site.write("templates/page.ftlh",
+        site.write(
+            "templates/page.ftlh",
             site.read("templates/page.ftlh").replace("<h1>", "<h1 data-step=\"" + step + "\">"));
         changed("templates/page.ftlh");
         return "template";
       }
       case 7 -> {
         boolean draft = site.read(a).contains("draft: true");
-        site.write(a, draft ? site.read(a).replace("draft: true\n", "")
-            : site.read(a).replaceFirst("---\n", "---\ndraft: true\n"));
+        site.write(
+            a,
+            draft
+                ? site.read(a).replace("draft: true\n", "")
+                : site.read(a).replaceFirst("---\n", "---\ndraft: true\n"));
         changed(a);
         return (draft ? "undraft " : "draft ") + a;
       }
@@ -235,7 +255,9 @@ class PreviewSiteTest {
   private List<String> articles() {
     try (var s = java.nio.file.Files.walk(dir.resolve("content"))) {
       return s.filter(p -> p.toString().endsWith(".md"))
-          .map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
+          .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -5,10 +5,11 @@ public final class Fixtures {
   private Fixtures() {}
 
   /**
-   * One source, two percentages ({@code share_before} 29%, {@code share_after} 37%), a column
-   * chart {@code share} plotting both, and a page {@code content/a.md} that shows the chart.
+   * One source, two percentages ({@code share_before} 29%, {@code share_after} 37%), a column chart
+   * {@code share} plotting both, and a page {@code content/a.md} that shows the chart.
    */
-  public static final String SHARE_CHART_PAGE = """
+  public static final String SHARE_CHART_PAGE =
+      """
       -- data/figures.yaml --
       sources:
         - id: report

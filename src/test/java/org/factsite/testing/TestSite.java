@@ -74,25 +74,35 @@ public final class TestSite {
   public TestSite withDefaults() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("site.yaml", "title: Test site\nbase_url: https://example.org/repo/\nlanguage: en-GB\n");
-    String csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-        + "style-src 'self'; img-src 'self'\">";
-    String page = "<!DOCTYPE html><html lang=\"${site.language}\"><head>" + csp + "<title>"
-        + "${page.title}</title></head><body><nav><#list site.nav as n><a href=\"${n.href}\">${n.title}</a>"
-        + "</#list></nav><main><h1>${page.title}</h1>${page.body?no_esc}</main></body></html>\n";
+    String csp =
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            + "style-src 'self'; img-src 'self'\">";
+    String page =
+        "<!DOCTYPE html><html lang=\"${site.language}\"><head>"
+            + csp
+            + "<title>"
+            + "${page.title}</title></head><body><nav><#list site.nav as n><a href=\"${n.href}\">${n.title}</a>"
+            + "</#list></nav><main><h1>${page.title}</h1>${page.body?no_esc}</main></body></html>\n";
     m.put("templates/page.ftlh", page);
     m.put("templates/home.ftlh", page);
     m.put("templates/not-found.ftlh", page);
-    m.put("templates/sources.ftlh", "<!DOCTYPE html><html><head>" + csp + "</head><body><h1>${page.title}</h1>"
-        + "${page.body?no_esc}<#list statistics as s><p id=\"${s.anchor}\">${s.value}"
-        + "<#list s.sources as src> ${src.title}</#list></p></#list></body></html>\n");
-    m.put("templates/figure.ftlh", "<figure class=\"chart\" id=\"figure-${chart.id}\">"
-        + "<p class=\"chart-headline\">${chart.headline}</p><img src=\"${chart.svgHref}\" "
-        + "width=\"${chart.width?c}\" height=\"${chart.height?c}\" alt=\"${chart.description}\">"
-        + "<p class=\"chart-description\">${chart.description}</p><p class=\"chart-source\">"
-        + "<#list chart.sources as s>${s.title}</#list></p><table><caption>${chart.headline}"
-        + "</caption><tr><th scope=\"col\">Label</th><th scope=\"col\">Value</th></tr>"
-        + "<#list chart.rows as r><tr><th scope=\"row\">${r.label}</th><td>${r.value}</td></tr>"
-        + "</#list></table><a href=\"${chart.csvHref}\">CSV</a></figure>\n");
+    m.put(
+        "templates/sources.ftlh",
+        "<!DOCTYPE html><html><head>"
+            + csp
+            + "</head><body><h1>${page.title}</h1>"
+            + "${page.body?no_esc}<#list statistics as s><p id=\"${s.anchor}\">${s.value}"
+            + "<#list s.sources as src> ${src.title}</#list></p></#list></body></html>\n");
+    m.put(
+        "templates/figure.ftlh",
+        "<figure class=\"chart\" id=\"figure-${chart.id}\">"
+            + "<p class=\"chart-headline\">${chart.headline}</p><img src=\"${chart.svgHref}\" "
+            + "width=\"${chart.width?c}\" height=\"${chart.height?c}\" alt=\"${chart.description}\">"
+            + "<p class=\"chart-description\">${chart.description}</p><p class=\"chart-source\">"
+            + "<#list chart.sources as s>${s.title}</#list></p><table><caption>${chart.headline}"
+            + "</caption><tr><th scope=\"col\">Label</th><th scope=\"col\">Value</th></tr>"
+            + "<#list chart.rows as r><tr><th scope=\"row\">${r.label}</th><td>${r.value}</td></tr>"
+            + "</#list></table><a href=\"${chart.csvHref}\">CSV</a></figure>\n");
     m.put("content/sources.md", "---\ntitle: Sources\nlayout: sources\n---\n");
     m.putAll(files);
     return new TestSite(m);
@@ -143,8 +153,8 @@ public final class TestSite {
   public static CliRun cli(Path dir, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    String[] full = Stream.concat(Stream.of(args), Stream.of("--dir", dir.toString()))
-        .toArray(String[]::new);
+    String[] full =
+        Stream.concat(Stream.of(args), Stream.of("--dir", dir.toString())).toArray(String[]::new);
     if (args.length == 0 || args[0].startsWith("-")) {
       full = args;
     }
@@ -181,22 +191,23 @@ public final class TestSite {
     public Built assertError(String headline) {
       assertFalse(result.ok(), "expected the build to fail");
       List<String> heads = result.diagnostics().stream().map(Diagnostic::headline).toList();
-      assertTrue(heads.contains(headline), "no error\n  " + headline + "\namong\n  "
-          + String.join("\n  ", heads));
+      assertTrue(
+          heads.contains(headline),
+          "no error\n  " + headline + "\namong\n  " + String.join("\n  ", heads));
       return this;
     }
 
     public Diagnostic firstError() {
       return result.diagnostics().stream()
           .filter(d -> d.severity() == org.factsite.diag.Severity.ERROR)
-          .findFirst().orElseThrow(() -> new AssertionError("no error reported"));
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no error reported"));
     }
 
     public String errors() {
       StringBuilder b = new StringBuilder();
       for (Diagnostic d : result.diagnostics()) {
-        b.append(d.headline()).append(d.hint() == null ? "" : "  [" + d.hint() + "]")
-            .append('\n');
+        b.append(d.headline()).append(d.hint() == null ? "" : "  [" + d.hint() + "]").append('\n');
       }
       return b.toString();
     }

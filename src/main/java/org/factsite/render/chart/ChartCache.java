@@ -13,11 +13,11 @@ import org.factsite.model.Chart;
  * Remembers each chart's last drawing, keyed by a hash of its content, so that rebuilds (and the
  * preview server) redraw only charts that changed.
  *
- * <p>The key is the SHA-256 of {@link ChartRenderer#VERSION} and the chart's canonical JSON
- * ({@link ChartDataFiles#json}), which holds everything the drawing depends on: id, headline,
- * description, type, value-axis name, format and every point. One entry is kept per chart id, so
- * the cache never holds more drawings than the site has charts. Thread-safe; charts with
- * different ids render in parallel, and a chart asked for by two threads at once is drawn once.
+ * <p>The key is the SHA-256 of {@link ChartRenderer#VERSION} and the chart's canonical JSON ({@link
+ * ChartDataFiles#json}), which holds everything the drawing depends on: id, headline, description,
+ * type, value-axis name, format and every point. One entry is kept per chart id, so the cache never
+ * holds more drawings than the site has charts. Thread-safe; charts with different ids render in
+ * parallel, and a chart asked for by two threads at once is drawn once.
  */
 public final class ChartCache {
   private record Entry(String key, ChartPictures pictures) {}

@@ -31,10 +31,10 @@ import org.factsite.model.Source;
  * LF are quoted, with quotes doubled.
  *
  * <p><b>JSON.</b> Keys in a fixed order (id, title, subtitle, type, valueAxis, unit, format,
- * period, geography, description, notes, sources, data); absent values are {@code null} rather
- * than missing, so every file has the same shape; numbers are plain decimals; two-space indent,
- * {@code \n} line endings, a final newline. The same chart always gives the same bytes, which also
- * makes this text the chart's canonical form for {@link ChartCache}.
+ * period, geography, description, notes, sources, data); absent values are {@code null} rather than
+ * missing, so every file has the same shape; numbers are plain decimals; two-space indent, {@code
+ * \n} line endings, a final newline. The same chart always gives the same bytes, which also makes
+ * this text the chart's canonical form for {@link ChartCache}.
  */
 public final class ChartDataFiles {
   private static final ObjectWriter JSON = jsonWriter();

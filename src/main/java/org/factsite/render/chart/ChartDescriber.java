@@ -8,20 +8,20 @@ import org.factsite.model.ChartSpec;
 /**
  * Drafts the text description of a chart from its data, for charts whose editor wrote none.
  *
- * <p>It reads the way a person would describe the chart aloud: the headline's finding first,
- * then what kind of chart it is and what it measures, where and when, then every bar's value and
- * label in chart order and, from three bars up, the range. It uses no number that is not in the
- * headline or one of the points' own formatted texts: nothing is computed, rounded or rephrased,
- * so the description can never disagree with the chart or the table. The same input always gives
- * the same text.
+ * <p>It reads the way a person would describe the chart aloud: the headline's finding first, then
+ * what kind of chart it is and what it measures, where and when, then every bar's value and label
+ * in chart order and, from three bars up, the range. It uses no number that is not in the headline
+ * or one of the points' own formatted texts: nothing is computed, rounded or rephrased, so the
+ * description can never disagree with the chart or the table. The same input always gives the same
+ * text.
  */
 public final class ChartDescriber {
   private ChartDescriber() {}
 
   /**
-   * For example: "More offences were recorded in the first lockdown quarter. The chart
-   * shows offences recorded per quarter in England and Wales. The bars show 1,077.1 for Average
-   * quarter, April 2017 – March 2020; and 1,220 for April–June 2020 (first lockdown)."
+   * For example: "More offences were recorded in the first lockdown quarter. The chart shows
+   * offences recorded per quarter in England and Wales. The bars show 1,077.1 for Average quarter,
+   * April 2017 – March 2020; and 1,220 for April–June 2020 (first lockdown)."
    *
    * <p>The measure is the spec's value-axis name, as the chart itself labels it.
    *
@@ -58,16 +58,24 @@ public final class ChartDescriber {
     List<ChartPoint> highest = extremes(points, 1);
     if (highest.size() == points.size()) {
       return out.append(points.size() == 2 ? "Both" : "All " + points.size())
-          .append(" bars show the same value, ").append(text(points.get(0).formatted()))
-          .append(": ").append(labels(points, false)).append('.').toString();
+          .append(" bars show the same value, ")
+          .append(text(points.get(0).formatted()))
+          .append(": ")
+          .append(labels(points, false))
+          .append('.')
+          .toString();
     }
     out.append("The bars show ").append(labels(points, true)).append('.');
     if (points.size() >= 3) {
       List<ChartPoint> lowest = extremes(points, -1);
       out.append(" Values range from ")
-          .append(text(lowest.get(0).formatted())).append(" for ").append(labels(lowest, false))
+          .append(text(lowest.get(0).formatted()))
+          .append(" for ")
+          .append(labels(lowest, false))
           .append(" to ")
-          .append(text(highest.get(0).formatted())).append(" for ").append(labels(highest, false))
+          .append(text(highest.get(0).formatted()))
+          .append(" for ")
+          .append(labels(highest, false))
           .append('.');
     }
     return out.toString();
@@ -85,9 +93,9 @@ public final class ChartDescriber {
   }
 
   /**
-   * The measure as it reads after "chart of": "% of offences" and a percentage unit "of
-   * offences" become "percentage of offences"; a capital that only starts the sentence-case axis
-   * name is lowered ("Offences recorded" → "offences recorded", but "NSPCC" stays).
+   * The measure as it reads after "chart of": "% of offences" and a percentage unit "of offences"
+   * become "percentage of offences"; a capital that only starts the sentence-case axis name is
+   * lowered ("Offences recorded" → "offences recorded", but "NSPCC" stays).
    */
   static String measure(String s) {
     if (blank(s)) {
@@ -109,9 +117,9 @@ public final class ChartDescriber {
 
   /**
    * The one value behind a field that may join several with "; " (when bars differ): the value
-   * itself when all agree, the shortest when it starts every other ("England and Wales" of
-   * "England and Wales; England and Wales (38 forces)"), otherwise nothing: the bar labels then
-   * say what differs.
+   * itself when all agree, the shortest when it starts every other ("England and Wales" of "England
+   * and Wales; England and Wales (38 forces)"), otherwise nothing: the bar labels then say what
+   * differs.
    */
   static String common(String s) {
     if (blank(s)) {
@@ -157,8 +165,8 @@ public final class ChartDescriber {
   }
 
   /**
-   * "A and B", "A, B and C"; with values, "5% for A, 9% for B and 7% for C". When a label has
-   * a comma of its own, items are kept apart with semicolons so the list still parses by ear.
+   * "A and B", "A, B and C"; with values, "5% for A, 9% for B and 7% for C". When a label has a
+   * comma of its own, items are kept apart with semicolons so the list still parses by ear.
    */
   private static String labels(List<ChartPoint> points, boolean withValues) {
     boolean commas = points.stream().anyMatch(p -> text(p.label()).contains(","));

@@ -31,20 +31,20 @@ import org.knowm.xchart.style.CategoryStyler;
  *
  * <p>{@link ChartType#COLUMN} charts are drawn by XChart's {@link CategoryChart} (value axis,
  * gridlines, columns), painted onto JFreeSVG's {@link SVGGraphics2D}; the category labels (wrapped
- * to fit under their column) and the value labels (each point's formatted text, qualifier
- * included) are drawn over it, because XChart can neither wrap category labels nor label a bar
- * with anything but its raw number. XChart 3.8.8 has no horizontal category chart, so {@link
- * ChartType#BAR} charts are drawn directly with Java2D onto the same {@code SVGGraphics2D}, with
- * the same fonts, colours and spacing.
+ * to fit under their column) and the value labels (each point's formatted text, qualifier included)
+ * are drawn over it, because XChart can neither wrap category labels nor label a bar with anything
+ * but its raw number. XChart 3.8.8 has no horizontal category chart, so {@link ChartType#BAR}
+ * charts are drawn directly with Java2D onto the same {@code SVGGraphics2D}, with the same fonts,
+ * colours and spacing.
  *
  * <p>Every value axis includes zero and ends on a round number that leaves room for the value
- * labels. No title, subtitle or legend is drawn: the HTML figure around the image says those.
- * All text is filled glyph outlines from the bundled DejaVu Sans, so the picture is the same on
- * every machine and in every browser; geometry is rounded to 0.1 px and SVG ids are prefixed with
- * the chart id, so the same chart gives the same bytes on every run.
+ * labels. No title, subtitle or legend is drawn: the HTML figure around the image says those. All
+ * text is filled glyph outlines from the bundled DejaVu Sans, so the picture is the same on every
+ * machine and in every browser; geometry is rounded to 0.1 px and SVG ids are prefixed with the
+ * chart id, so the same chart gives the same bytes on every run.
  *
- * <p>Thread-safe and meant to be built once: every call to {@link #render} uses its own chart
- * and graphics objects; the shared fonts are immutable.
+ * <p>Thread-safe and meant to be built once: every call to {@link #render} uses its own chart and
+ * graphics objects; the shared fonts are immutable.
  */
 public final class ChartRenderer {
   /** Changes whenever the same chart would be drawn differently; part of the cache key. */
@@ -64,12 +64,15 @@ public final class ChartRenderer {
   static final int PAD = 8;
   static final int GAP = 6;
   private static final int TARGET_TICKS = 5;
+
   /** Least distance between value-axis gridlines, in pixels: about five on a column chart. */
   private static final int TICK_SPACING = 56;
+
   private static final double BAR_THICKNESS = 24;
+
   /**
-   * Share of XChart's plot used by the data. Below 1, so that its ticks at the axis ends (0 and
-   * the top) are not dropped as lying outside the plot.
+   * Share of XChart's plot used by the data. Below 1, so that its ticks at the axis ends (0 and the
+   * top) are not dropped as lying outside the plot.
    */
   private static final double PLOT_CONTENT = 0.98;
 
@@ -466,7 +469,8 @@ public final class ChartRenderer {
 
   /** Tick labels: grouped digits, at most four decimals, {@code %} for percentages. */
   static Function<Double, String> tickFormatter(ValueFormat format) {
-    DecimalFormat decimal = new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.UK));
+    DecimalFormat decimal =
+        new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.UK));
     String suffix = format == ValueFormat.PERCENT ? "%" : "";
     // DecimalFormat is not thread-safe; each chart gets its own.
     return v -> {

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The chart colours: the UK Government Analysis Function categorical palette for data, and the
- * GOV.UK text greys for words and lines. Charts are drawn on a white card, so every data colour
- * has at least 3:1 contrast against white (WCAG 1.4.11, non-text contrast) and every text colour
- * at least 4.5:1 (WCAG 1.4.3). Colour never carries meaning alone: every bar is labelled with its
+ * GOV.UK text greys for words and lines. Charts are drawn on a white card, so every data colour has
+ * at least 3:1 contrast against white (WCAG 1.4.11, non-text contrast) and every text colour at
+ * least 4.5:1 (WCAG 1.4.3). Colour never carries meaning alone: every bar is labelled with its
  * category and its value.
  *
  * <p>Not every pair of palette colours reaches 3:1 against each other (turquoise and orange are
@@ -57,7 +57,9 @@ public final class Palette {
 
   /** WCAG 2 relative luminance of an sRGB colour, 0 for black to 1 for white. */
   static double relativeLuminance(Color c) {
-    return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
+    return 0.2126 * linear(c.getRed())
+        + 0.7152 * linear(c.getGreen())
+        + 0.0722 * linear(c.getBlue());
   }
 
   private static double linear(int channel) {

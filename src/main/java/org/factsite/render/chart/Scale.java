@@ -23,8 +23,8 @@ record Scale(BigDecimal min, BigDecimal max, BigDecimal step) {
   }
 
   /**
-   * The axis for values from {@code dataMin} to {@code dataMax}, drawn {@code lengthPx} long,
-   * with {@code reservePx} free beyond the end of the longest bar on each side that has bars.
+   * The axis for values from {@code dataMin} to {@code dataMax}, drawn {@code lengthPx} long, with
+   * {@code reservePx} free beyond the end of the longest bar on each side that has bars.
    *
    * @param integral whether values are whole counts (the step is then never below 1)
    */

@@ -42,8 +42,8 @@ final class Svg {
   }
 
   /**
-   * Makes the root element an accessible image: {@code role="img"}, a name from {@code <title>}
-   * and a description from {@code <desc>}, inserted as the first children.
+   * Makes the root element an accessible image: {@code role="img"}, a name from {@code <title>} and
+   * a description from {@code <desc>}, inserted as the first children.
    *
    * @param svg one {@code <svg ...>...</svg>} element, as JFreeSVG writes it
    */

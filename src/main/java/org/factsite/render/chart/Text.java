@@ -39,8 +39,8 @@ final class Text {
   }
 
   /**
-   * Greedy word wrap to {@code maxWidth}. A single word wider than the limit gets a line of its
-   * own (it is never cut). Runs of white space collapse to one space.
+   * Greedy word wrap to {@code maxWidth}. A single word wider than the limit gets a line of its own
+   * (it is never cut). Runs of white space collapse to one space.
    */
   static List<String> wrap(String s, Font font, double maxWidth) {
     List<String> lines = new ArrayList<>();
@@ -67,9 +67,9 @@ final class Text {
   }
 
   /**
-   * Word wrap to at most {@code maxWidth} in as few lines as the greedy wrap needs, with the
-   * lines as even as possible: "Average quarter, / April 2017 – March 2020" rather than
-   * "Average quarter, April 2017 – March / 2020".
+   * Word wrap to at most {@code maxWidth} in as few lines as the greedy wrap needs, with the lines
+   * as even as possible: "Average quarter, / April 2017 – March 2020" rather than "Average quarter,
+   * April 2017 – March / 2020".
    */
   static List<String> wrapBalanced(String s, Font font, double maxWidth) {
     List<String> greedy = wrap(s, font, maxWidth);

@@ -8,8 +8,8 @@ import org.commonmark.parser.PostProcessor;
 
 /**
  * Turns a paragraph holding only {@code {{chart id}}} into a {@link ChartBlock}, so a figure is
- * never wrapped in a {@code <p>}. A chart reference inside other text stays inline and is
- * reported by the resolver.
+ * never wrapped in a {@code <p>}. A chart reference inside other text stays inline and is reported
+ * by the resolver.
  */
 final class ChartBlockPostProcessor implements PostProcessor {
   @Override

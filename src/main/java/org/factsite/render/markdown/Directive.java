@@ -3,8 +3,8 @@ package org.factsite.render.markdown;
 import org.commonmark.node.CustomNode;
 
 /**
- * An inline {@code {{kind id}}} reference in Markdown. {@code line} and {@code column} are
- * 0-based within the Markdown body. The resolver fills {@link #html} before rendering.
+ * An inline {@code {{kind id}}} reference in Markdown. {@code line} and {@code column} are 0-based
+ * within the Markdown body. The resolver fills {@link #html} before rendering.
  */
 public final class Directive extends CustomNode {
   private final String kind;

@@ -22,6 +22,7 @@ public final class LinkPlaces {
   public record Place(SourcePos pos, String written, boolean image, String sourceLine) {}
 
   private final Map<String, Map<String, Place>> byPage = new ConcurrentHashMap<>();
+
   /** Places added whole by {@link #addAll}: looked up, never copied (see there). */
   private final Queue<LinkPlaces> included = new ConcurrentLinkedQueue<>();
 

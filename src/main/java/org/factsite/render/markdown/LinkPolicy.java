@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Decides what a link destination written in Markdown is, and whether it may reach a page.
- * Browsers ignore whitespace and control characters inside a scheme and compare it
- * case-insensitively, so the scheme is read the same way before it is checked.
+ * Decides what a link destination written in Markdown is, and whether it may reach a page. Browsers
+ * ignore whitespace and control characters inside a scheme and compare it case-insensitively, so
+ * the scheme is read the same way before it is checked.
  */
 public final class LinkPolicy {
   /** What kind of destination a link has. */

@@ -15,9 +15,9 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.factsite.model.Article;
 
 /**
- * Markdown to HTML: CommonMark with GFM tables, footnotes, heading anchors and our {@code
- * {{…}}} references. Built once and shared by all threads. Raw HTML in Markdown is escaped, and
- * link schemes are limited (see {@link MarkdownResolver}).
+ * Markdown to HTML: CommonMark with GFM tables, footnotes, heading anchors and our {@code {{…}}}
+ * references. Built once and shared by all threads. Raw HTML in Markdown is escaped, and link
+ * schemes are limited (see {@link MarkdownResolver}).
  */
 public final class MarkdownRenderer {
   private final Parser parser;
@@ -26,9 +26,7 @@ public final class MarkdownRenderer {
   public MarkdownRenderer() {
     List<Extension> extensions =
         List.of(
-            TablesExtension.create(),
-            HeadingAnchorExtension.create(),
-            FootnotesExtension.create());
+            TablesExtension.create(), HeadingAnchorExtension.create(), FootnotesExtension.create());
     parser =
         Parser.builder()
             .extensions(extensions)
@@ -57,8 +55,13 @@ public final class MarkdownRenderer {
     } catch (StackOverflowError e) {
       // Nesting the line scan cannot see (inline formatting inside itself) overflowed a
       // recursive walk in the parser; refuse the article rather than the whole process.
-      return ParsedMarkdown.refused(article, new NestingGuard.Refusal(0, 0,
-          "this article nests its formatting too deeply to read", "simplify the formatting"));
+      return ParsedMarkdown.refused(
+          article,
+          new NestingGuard.Refusal(
+              0,
+              0,
+              "this article nests its formatting too deeply to read",
+              "simplify the formatting"));
     }
   }
 

@@ -21,9 +21,7 @@ final class NestingGuard {
   /** Deepest document tree accepted; every recursive walk stays far from the stack's limit. */
   static final int MAX_DEPTH = 200;
 
-  /**
-   * Why an article was refused: {@code line} and {@code column} are 0-based within the body.
-   */
+  /** Why an article was refused: {@code line} and {@code column} are 0-based within the body. */
   record Refusal(int line, int column, String message, String hint) {}
 
   private NestingGuard() {}
@@ -39,8 +37,12 @@ final class NestingGuard {
       }
       int depth = nesting(body, start, end);
       if (depth > MAX_LINE_NESTING) {
-        return Optional.of(new Refusal(line, 0, "this line nests quotes or lists more than "
-            + MAX_LINE_NESTING + " levels deep", "flatten the quotes or lists"));
+        return Optional.of(
+            new Refusal(
+                line,
+                0,
+                "this line nests quotes or lists more than " + MAX_LINE_NESTING + " levels deep",
+                "flatten the quotes or lists"));
       }
       line++;
       start = end + 1;
@@ -64,7 +66,8 @@ final class NestingGuard {
       } else if (c == '>') {
         markers++;
         i++;
-      } else if ((c == '-' || c == '*' || c == '+') && i + 1 < to
+      } else if ((c == '-' || c == '*' || c == '+')
+          && i + 1 < to
           && (s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\t')) {
         markers++;
         i += 2;
@@ -99,9 +102,14 @@ final class NestingGuard {
         List<SourceSpan> spans = n.getSourceSpans();
         int line = spans.isEmpty() ? 0 : spans.get(0).getLineIndex();
         int column = spans.isEmpty() ? 0 : spans.get(0).getColumnIndex();
-        return Optional.of(new Refusal(line, column, "this text nests more than " + MAX_DEPTH
-            + " levels deep (emphasis, links, quotes or lists inside each other)",
-            "simplify the formatting here"));
+        return Optional.of(
+            new Refusal(
+                line,
+                column,
+                "this text nests more than "
+                    + MAX_DEPTH
+                    + " levels deep (emphasis, links, quotes or lists inside each other)",
+                "simplify the formatting here"));
       }
       for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
         stack.push(c);

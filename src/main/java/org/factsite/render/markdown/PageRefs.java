@@ -5,9 +5,9 @@ import org.factsite.model.Chart;
 import org.factsite.model.Statistic;
 
 /**
- * What a page's references can resolve against: the statistics and charts of the site, the
- * relative prefix from the page back to the site root, where the sources page is, and how a
- * chart's figure is written.
+ * What a page's references can resolve against: the statistics and charts of the site, the relative
+ * prefix from the page back to the site root, where the sources page is, and how a chart's figure
+ * is written.
  *
  * @param sourcesPath site path of the sources page ({@code sources/}), or null when none exists
  * @param places where each internal link was written, for the link check
@@ -21,8 +21,12 @@ public record PageRefs(
     LinkPlaces places) {
 
   /** References without a record of link places (tests, previews). */
-  public PageRefs(String rootPrefix, Map<String, Statistic> statistics, Map<String, Chart> charts,
-      String sourcesPath, FigureHtml figures) {
+  public PageRefs(
+      String rootPrefix,
+      Map<String, Statistic> statistics,
+      Map<String, Chart> charts,
+      String sourcesPath,
+      FigureHtml figures) {
     this(rootPrefix, statistics, charts, sourcesPath, figures, new LinkPlaces());
   }
 

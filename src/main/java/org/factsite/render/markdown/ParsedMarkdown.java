@@ -5,10 +5,10 @@ import org.commonmark.node.Node;
 import org.factsite.model.Article;
 
 /**
- * An article's parsed Markdown with the facts later stages need: its statistic, working and
- * chart references. The document tree is resolved and rendered once, by one thread. When the
- * Markdown was refused (see {@link NestingGuard}) the document is empty and {@code refusal} says
- * why; the resolver reports it.
+ * An article's parsed Markdown with the facts later stages need: its statistic, working and chart
+ * references. The document tree is resolved and rendered once, by one thread. When the Markdown was
+ * refused (see {@link NestingGuard}) the document is empty and {@code refusal} says why; the
+ * resolver reports it.
  */
 public record ParsedMarkdown(
     Article article, Node document, List<Directive> directives, NestingGuard.Refusal refusal) {

@@ -22,14 +22,22 @@ public final class FigureRenderer {
   private final Diagnostics diagnostics;
 
   /**
-   * Where a chart's files are and how big its pictures and CSV are: the wide picture and the
-   * narrow one that phones are given instead.
+   * Where a chart's files are and how big its pictures and CSV are: the wide picture and the narrow
+   * one that phones are given instead.
    */
-  public record ChartFiles(String svgPath, int width, int height, String narrowSvgPath,
-      int narrowWidth, int narrowHeight, String csvPath, int csvBytes, String jsonPath) {}
+  public record ChartFiles(
+      String svgPath,
+      int width,
+      int height,
+      String narrowSvgPath,
+      int narrowWidth,
+      int narrowHeight,
+      String csvPath,
+      int csvBytes,
+      String jsonPath) {}
 
-  public FigureRenderer(TemplateRenderer templates, Map<String, ChartFiles> files,
-      Diagnostics diagnostics) {
+  public FigureRenderer(
+      TemplateRenderer templates, Map<String, ChartFiles> files, Diagnostics diagnostics) {
     this.templates = templates;
     this.files = files;
     this.diagnostics = diagnostics;
@@ -40,25 +48,26 @@ public final class FigureRenderer {
     if (f == null) {
       return "";
     }
-    Views.ChartView view = new Views.ChartView(
-        chart.id(),
-        number,
-        chart.spec().headline(),
-        chart.spec().subtitle(),
-        chart.description(),
-        chart.spec().notes(),
-        root + f.svgPath(),
-        f.width(),
-        f.height(),
-        root + f.narrowSvgPath(),
-        f.narrowWidth(),
-        f.narrowHeight(),
-        root + f.csvPath(),
-        root + f.jsonPath(),
-        size(f.csvBytes()),
-        chart.spec().valueAxis(),
-        chart.points().stream().map(p -> new Views.RowView(p.label(), p.formatted())).toList(),
-        sources(chart.sources()));
+    Views.ChartView view =
+        new Views.ChartView(
+            chart.id(),
+            number,
+            chart.spec().headline(),
+            chart.spec().subtitle(),
+            chart.description(),
+            chart.spec().notes(),
+            root + f.svgPath(),
+            f.width(),
+            f.height(),
+            root + f.narrowSvgPath(),
+            f.narrowWidth(),
+            f.narrowHeight(),
+            root + f.csvPath(),
+            root + f.jsonPath(),
+            size(f.csvBytes()),
+            chart.spec().valueAxis(),
+            chart.points().stream().map(p -> new Views.RowView(p.label(), p.formatted())).toList(),
+            sources(chart.sources()));
     Map<String, Object> model = new HashMap<>();
     model.put("chart", view);
     model.put("root", root);
@@ -70,8 +79,8 @@ public final class FigureRenderer {
   }
 
   static Views.SourceView source(Source s) {
-    return new Views.SourceView(s.id(), s.title(), s.publisher(), s.published(), s.document(),
-        s.url(), s.underlying());
+    return new Views.SourceView(
+        s.id(), s.title(), s.publisher(), s.published(), s.document(), s.url(), s.underlying());
   }
 
   /** A file size for people: "312 bytes", "1.4 KB". */
@@ -79,8 +88,11 @@ public final class FigureRenderer {
     if (bytes < 1024) {
       return bytes + " bytes";
     }
-    return new BigDecimal(bytes).divide(BigDecimal.valueOf(1024), 1, java.math.RoundingMode.HALF_UP)
-        .stripTrailingZeros().toPlainString() + " KB";
+    return new BigDecimal(bytes)
+            .divide(BigDecimal.valueOf(1024), 1, java.math.RoundingMode.HALF_UP)
+            .stripTrailingZeros()
+            .toPlainString()
+        + " KB";
   }
 
   static byte[] utf8(String s) {

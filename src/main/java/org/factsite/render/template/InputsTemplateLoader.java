@@ -21,8 +21,12 @@ final class InputsTemplateLoader implements TemplateLoader {
   @Override
   public Object findTemplateSource(String name) {
     // Only .ftlh files: an included .ftl or .html file would run with HTML escaping off.
-    if (name.contains("..") || name.startsWith("/") || name.contains("\\")
-        || name.indexOf('\0') >= 0 || !name.endsWith(".ftlh") || name.startsWith("static/")) {
+    if (name.contains("..")
+        || name.startsWith("/")
+        || name.contains("\\")
+        || name.indexOf('\0') >= 0
+        || !name.endsWith(".ftlh")
+        || name.startsWith("static/")) {
       return null;
     }
     String path = PREFIX + name;

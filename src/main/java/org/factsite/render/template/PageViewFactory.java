@@ -37,8 +37,13 @@ public final class PageViewFactory {
    * What the site-wide lists are made of: an article's place in the order and what its list item
    * shows. Two builds with equal keys have equal lists.
    */
-  private record ListKey(LocalDate date, Integer order, String title, String sourcePath,
-      String summary, OutputPath output) {}
+  private record ListKey(
+      LocalDate date,
+      Integer order,
+      String title,
+      String sourcePath,
+      String summary,
+      OutputPath output) {}
 
   private final SiteConfig config;
   private final List<ListKey> keys;
@@ -51,9 +56,9 @@ public final class PageViewFactory {
 
   /**
    * As {@link #PageViewFactory(SiteConfig, List)}, reusing {@code previous}'s lists (the same
-   * instances) when no listed article's title, summary, date, order or address changed: the
-   * preview server rebuilds after every save, and an edit to an article's text should not sort
-   * 10,000 articles again.
+   * instances) when no listed article's title, summary, date, order or address changed: the preview
+   * server rebuilds after every save, and an edit to an article's text should not sort 10,000
+   * articles again.
    */
   public PageViewFactory(SiteConfig config, List<Article> articles, PageViewFactory previous) {
     this.config = config;
@@ -63,8 +68,14 @@ public final class PageViewFactory {
       String layout = a.meta().layout();
       if (layout.equals("page")) {
         listed.add(a);
-        keys.add(new ListKey(a.meta().date(), a.meta().order(), a.meta().title(),
-            a.sourcePath(), a.meta().summary(), a.output()));
+        keys.add(
+            new ListKey(
+                a.meta().date(),
+                a.meta().order(),
+                a.meta().title(),
+                a.sourcePath(),
+                a.meta().summary(),
+                a.output()));
       }
     }
     this.keys = keys;
@@ -111,9 +122,9 @@ public final class PageViewFactory {
 
   /**
    * The prefix that leads from a page back to the site root: relative ("../") for every page, so
-   * the site works under any sub-path, except the not-found page. GitHub Pages serves that one
-   * for every missing address, at any depth ({@code /repo/lockdown-figures/typo}), where no
-   * relative prefix would be right; its links start from the site's {@code base_url} instead.
+   * the site works under any sub-path, except the not-found page. GitHub Pages serves that one for
+   * every missing address, at any depth ({@code /repo/lockdown-figures/typo}), where no relative
+   * prefix would be right; its links start from the site's {@code base_url} instead.
    */
   public String root(Article a) {
     return a.meta().layout().equals(NOT_FOUND) ? config.baseUrl() : a.output().rootPrefix();

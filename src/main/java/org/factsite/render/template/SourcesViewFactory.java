@@ -27,12 +27,21 @@ public final class SourcesViewFactory {
           sources.add(FigureRenderer.source(src));
         }
       }
-      List<Views.ListItemView> pages = usedBy.getOrDefault(s.id(), List.of()).stream()
-          .map(PageViewFactory::item).toList();
-      out.add(new Views.StatisticView(
-          s.id(), PageRefs.statAnchor(s.id()), s.label(), s.formatted(), s.unit(), s.period(),
-          s.geography(), s.caveat(), s.derived() ? s.derivation().working() : null, sources,
-          pages));
+      List<Views.ListItemView> pages =
+          usedBy.getOrDefault(s.id(), List.of()).stream().map(PageViewFactory::item).toList();
+      out.add(
+          new Views.StatisticView(
+              s.id(),
+              PageRefs.statAnchor(s.id()),
+              s.label(),
+              s.formatted(),
+              s.unit(),
+              s.period(),
+              s.geography(),
+              s.caveat(),
+              s.derived() ? s.derivation().working() : null,
+              sources,
+              pages));
     }
     return out;
   }

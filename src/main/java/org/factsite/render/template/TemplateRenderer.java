@@ -1,7 +1,7 @@
 package org.factsite.render.template;
 
-import freemarker.core.OutputFormat;
 import freemarker.core.HTMLOutputFormat;
+import freemarker.core.OutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
@@ -73,27 +73,36 @@ public final class TemplateRenderer {
       Template t = config.getTemplate(name);
       OutputFormat f = t.getOutputFormat();
       if (!(f instanceof HTMLOutputFormat)) {
-        d.error(new SourcePos(InputsTemplateLoader.PREFIX + name, 1, 1),
+        d.error(
+            new SourcePos(InputsTemplateLoader.PREFIX + name, 1, 1),
             "page templates must end in .ftlh, so that HTML escaping is on");
         return Optional.empty();
       }
       return Optional.of(t);
     } catch (TemplateNotFoundException e) {
-      d.error(SourcePos.of(InputsTemplateLoader.PREFIX + name), "template not found",
+      d.error(
+          SourcePos.of(InputsTemplateLoader.PREFIX + name),
+          "template not found",
           "create templates/" + name);
     } catch (ParseException e) {
-      d.add(located(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(),
-          "template syntax error: " + withoutNotes(e.getEditorMessage()), name));
+      d.add(
+          located(
+              e.getTemplateName(),
+              e.getLineNumber(),
+              e.getColumnNumber(),
+              "template syntax error: " + withoutNotes(e.getEditorMessage()),
+              name));
     } catch (IOException e) {
-      d.error(SourcePos.of(InputsTemplateLoader.PREFIX + name),
+      d.error(
+          SourcePos.of(InputsTemplateLoader.PREFIX + name),
           "could not read template: " + firstLine(e.getMessage()));
     }
     return Optional.empty();
   }
 
   /** Renders {@code name} with {@code model}; empty after reporting a located error. */
-  public Optional<String> render(String name, Map<String, Object> model, String forWhat,
-      Diagnostics d) {
+  public Optional<String> render(
+      String name, Map<String, Object> model, String forWhat, Diagnostics d) {
     Optional<Template> t = template(name, d);
     if (t.isEmpty()) {
       return Optional.empty();
@@ -107,23 +116,43 @@ public final class TemplateRenderer {
       if (inner != null) {
         // An <#import>ed or <#include>d template does not parse: point at its line, not at the
         // importing line, which is fine.
-        d.add(located(inner.getTemplateName(), inner.getLineNumber(), inner.getColumnNumber(),
-            "template syntax error: " + firstLine(inner.getEditorMessage()), name));
+        d.add(
+            located(
+                inner.getTemplateName(),
+                inner.getLineNumber(),
+                inner.getColumnNumber(),
+                "template syntax error: " + firstLine(inner.getEditorMessage()),
+                name));
         return Optional.empty();
       }
       String where = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
       String blamed = e.getBlamedExpressionString();
       boolean missing = e instanceof freemarker.core.InvalidReferenceException && blamed != null;
-      String message = missing
-          ? "'" + blamed + "' is missing (not defined, or empty)"
-          : withoutNotes(e.getMessageWithoutStackTop());
-      d.add(located(where, e.getLineNumber(), e.getColumnNumber(),
-          "template error while rendering " + forWhat + ": " + message, name)
-          .withHint(missing ? "check the spelling; write ${" + blamed + "!} to show nothing when"
-              + " it is missing" : null));
+      String message =
+          missing
+              ? "'" + blamed + "' is missing (not defined, or empty)"
+              : withoutNotes(e.getMessageWithoutStackTop());
+      d.add(
+          located(
+                  where,
+                  e.getLineNumber(),
+                  e.getColumnNumber(),
+                  "template error while rendering " + forWhat + ": " + message,
+                  name)
+              .withHint(
+                  missing
+                      ? "check the spelling; write ${"
+                          + blamed
+                          + "!} to show nothing when"
+                          + " it is missing"
+                      : null));
     } catch (IOException | RuntimeException e) {
-      d.error(SourcePos.of(InputsTemplateLoader.PREFIX + name),
-          "template failed while rendering " + forWhat + ": " + firstLine(String.valueOf(e.getMessage())));
+      d.error(
+          SourcePos.of(InputsTemplateLoader.PREFIX + name),
+          "template failed while rendering "
+              + forWhat
+              + ": "
+              + firstLine(String.valueOf(e.getMessage())));
     }
     return Optional.empty();
   }
@@ -137,8 +166,8 @@ public final class TemplateRenderer {
     return null;
   }
 
-  private Diagnostic located(String template, Integer line, Integer column, String message,
-      String fallback) {
+  private Diagnostic located(
+      String template, Integer line, Integer column, String message, String fallback) {
     String path = InputsTemplateLoader.PREFIX + (template == null ? fallback : template);
     int l = line == null ? 0 : line;
     int c = column == null ? 0 : column;
@@ -164,8 +193,9 @@ public final class TemplateRenderer {
         t = t + " " + lines[1].strip();
       }
     }
-    t = t.replaceAll("\\s*\\(Note that [^)]*\\)", "")
-        .replaceAll("\\s*Check if the FreeMarker end-tags.*$", "");
+    t =
+        t.replaceAll("\\s*\\(Note that [^)]*\\)", "")
+            .replaceAll("\\s*Check if the FreeMarker end-tags.*$", "");
     return t.strip();
   }
 

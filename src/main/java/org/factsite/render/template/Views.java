@@ -3,8 +3,8 @@ package org.factsite.render.template;
 import java.util.List;
 
 /**
- * The records templates see. Templates never see loaders, services or the model itself: only
- * these plain values, already formatted, with links already relative to the page.
+ * The records templates see. Templates never see loaders, services or the model itself: only these
+ * plain values, already formatted, with links already relative to the page.
  */
 public final class Views {
   private Views() {}
@@ -55,7 +55,12 @@ public final class Views {
 
   /** A source document. */
   public record SourceView(
-      String id, String title, String publisher, String published, String document, String url,
+      String id,
+      String title,
+      String publisher,
+      String published,
+      String document,
+      String url,
       String underlying) {}
 
   /** One row of a chart's data table. */

@@ -46,11 +46,13 @@ class ChartCacheTest {
     String key = ChartCache.key(chart);
     assertEquals(64, key.length());
     assertEquals(key, ChartCache.key(TestCharts.twoColumns()));
-    assertNotEquals(key, ChartCache.key(TestCharts.with(chart, chart.spec().type(), "New", chart.points())));
+    assertNotEquals(
+        key, ChartCache.key(TestCharts.with(chart, chart.spec().type(), "New", chart.points())));
     assertNotEquals(
         key,
         ChartCache.key(
-            TestCharts.with(chart, org.factsite.model.ChartType.BAR, chart.spec().headline(), chart.points())));
+            TestCharts.with(
+                chart, org.factsite.model.ChartType.BAR, chart.spec().headline(), chart.points())));
   }
 
   @Test

@@ -51,7 +51,8 @@ class ChartDataFilesTest {
     assertEquals(chart.points().size() + 1, rows.size());
     for (int i = 0; i < chart.points().size(); i++) {
       assertEquals(chart.points().get(i).label(), rows.get(i + 1).get(0));
-      assertEquals(0, chart.points().get(i).value().compareTo(new BigDecimal(rows.get(i + 1).get(1))));
+      assertEquals(
+          0, chart.points().get(i).value().compareTo(new BigDecimal(rows.get(i + 1).get(1))));
     }
   }
 
@@ -100,8 +101,7 @@ class ChartDataFilesTest {
   void jsonKeepsAbsentValuesAsNull() throws Exception {
     Chart base = TestCharts.twoColumns();
     Chart chart =
-        new Chart(
-            base.spec(), base.points(), base.format(), null, null, null, null, List.of());
+        new Chart(base.spec(), base.points(), base.format(), null, null, null, null, List.of());
     JsonNode root = new ObjectMapper().readTree(ChartDataFiles.json(chart));
     assertTrue(root.get("unit").isNull());
     assertTrue(root.get("description").isNull());

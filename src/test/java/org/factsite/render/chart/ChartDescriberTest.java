@@ -45,24 +45,35 @@ class ChartDescriberTest {
 
   @Test
   void labelsWithoutCommasAreListedWithCommas() {
-    Chart c = TestCharts.withPoints(TestCharts.threeBars(),
-        TestCharts.point("Instagram", "37", "37%"),
-        TestCharts.point("Snapchat", "20", "20%"),
-        TestCharts.point("WhatsApp", "10", "10%"));
-    assertTrue(describe(c).contains(
-        "The bars show 37% for Instagram, 20% for Snapchat and 10% for WhatsApp."
-            + " Values range from 10% for WhatsApp to 37% for Instagram."), describe(c));
+    Chart c =
+        TestCharts.withPoints(
+            TestCharts.threeBars(),
+            TestCharts.point("Instagram", "37", "37%"),
+            TestCharts.point("Snapchat", "20", "20%"),
+            TestCharts.point("WhatsApp", "10", "10%"));
+    assertTrue(
+        describe(c)
+            .contains(
+                "The bars show 37% for Instagram, 20% for Snapchat and 10% for WhatsApp."
+                    + " Values range from 10% for WhatsApp to 37% for Instagram."),
+        describe(c));
   }
 
   @Test
   void differentPeriodsAndPlacesAcrossBarsDoNotPileUpInTheSentence() {
     Chart c = TestCharts.twoColumns();
-    String text = ChartDescriber.describe(c.spec(), c.points(), c.unit(),
-        "April 2017 – March 2020; April–June 2020",
-        "England and Wales; England and Wales (38 police forces)");
-    assertTrue(text.contains(
-        " The chart shows offences recorded per quarter in England and Wales."
-            + " The bars show"), text);
+    String text =
+        ChartDescriber.describe(
+            c.spec(),
+            c.points(),
+            c.unit(),
+            "April 2017 – March 2020; April–June 2020",
+            "England and Wales; England and Wales (38 police forces)");
+    assertTrue(
+        text.contains(
+            " The chart shows offences recorded per quarter in England and Wales."
+                + " The bars show"),
+        text);
     assertFalse(text.contains(";  "), text);
     assertFalse(text.contains("police forces"), text);
   }
@@ -75,15 +86,15 @@ class ChartDescriberTest {
             TestCharts.point("A", "5", "5%"),
             TestCharts.point("B", "9", "9%"),
             TestCharts.point("C", "9.0", "9%"));
-    assertTrue(describe(ties).endsWith(" Values range from 5% for A to 9% for B and C."),
-        describe(ties));
+    assertTrue(
+        describe(ties).endsWith(" Values range from 5% for A to 9% for B and C."), describe(ties));
     Chart same =
         TestCharts.withPoints(
             TestCharts.threeBars(),
             TestCharts.point("A", "5", "5%"),
             TestCharts.point("B", "5", "5%"));
-    assertTrue(describe(same).endsWith(" Both bars show the same value, 5%: A and B."),
-        describe(same));
+    assertTrue(
+        describe(same).endsWith(" Both bars show the same value, 5%: A and B."), describe(same));
   }
 
   @Test
@@ -94,14 +105,19 @@ class ChartDescriberTest {
             + " offences recorded per quarter. Its one bar shows 3 for Only.",
         ChartDescriber.describe(one.spec(), one.points(), null, " ", null));
     Chart none = TestCharts.withPoints(TestCharts.twoColumns());
-    assertTrue(ChartDescriber.describe(none.spec(), none.points(), null, null, null)
-        .endsWith("shows offences recorded per quarter, but it has no bars."));
+    assertTrue(
+        ChartDescriber.describe(none.spec(), none.points(), null, null, null)
+            .endsWith("shows offences recorded per quarter, but it has no bars."));
   }
 
   @Test
   void aHeadlineThatAlreadyEndsASentenceKeepsItsOwnStop() {
-    Chart c = TestCharts.with(TestCharts.twoColumns(), ChartType.COLUMN,
-        "Did offences rise? ", TestCharts.twoColumns().points());
+    Chart c =
+        TestCharts.with(
+            TestCharts.twoColumns(),
+            ChartType.COLUMN,
+            "Did offences rise? ",
+            TestCharts.twoColumns().points());
     assertTrue(describe(c).startsWith("Did offences rise? The chart"), describe(c));
   }
 
@@ -109,13 +125,24 @@ class ChartDescriberTest {
   void theUnitStandsInWhenThereIsNoAxisName() {
     Chart base = TestCharts.twoColumns();
     ChartSpec s = base.spec();
-    ChartSpec noAxis = new ChartSpec(s.id(), s.headline(), s.subtitle(), s.type(), null,
-        s.description(), s.notes(), s.bars(), s.pos());
-    assertTrue(ChartDescriber.describe(noAxis, base.points(), "offences", null, null)
-        .contains(" The chart shows offences. "));
-    assertTrue(ChartDescriber.describe(noAxis, base.points(),
-        "of offences where the app was recorded", null, null)
-        .contains(" The chart shows percentage of offences where the app was recorded. "));
+    ChartSpec noAxis =
+        new ChartSpec(
+            s.id(),
+            s.headline(),
+            s.subtitle(),
+            s.type(),
+            null,
+            s.description(),
+            s.notes(),
+            s.bars(),
+            s.pos());
+    assertTrue(
+        ChartDescriber.describe(noAxis, base.points(), "offences", null, null)
+            .contains(" The chart shows offences. "));
+    assertTrue(
+        ChartDescriber.describe(
+                noAxis, base.points(), "of offences where the app was recorded", null, null)
+            .contains(" The chart shows percentage of offences where the app was recorded. "));
   }
 
   @Test
@@ -139,8 +166,8 @@ class ChartDescriberTest {
   void everyNumberInTheTextComesFromTheData() {
     for (Chart c : List.of(TestCharts.twoColumns(), TestCharts.threeBars())) {
       String text = describe(c);
-      StringBuilder allowed = new StringBuilder(c.period()).append(' ')
-          .append(c.spec().headline()).append(' ');
+      StringBuilder allowed =
+          new StringBuilder(c.period()).append(' ').append(c.spec().headline()).append(' ');
       for (ChartPoint p : c.points()) {
         allowed.append(p.label()).append(' ').append(p.formatted()).append(' ');
       }
@@ -156,7 +183,9 @@ class ChartDescriberTest {
     Chart c = TestCharts.threeBars();
     assertEquals(describe(c), describe(c));
     String text = describe(c);
-    assertTrue(text.indexOf("for Facebook-owned") < text.indexOf("for Instagram;")
-        && text.indexOf("for Instagram;") < text.indexOf("for Snapchat"), text);
+    assertTrue(
+        text.indexOf("for Facebook-owned") < text.indexOf("for Instagram;")
+            && text.indexOf("for Instagram;") < text.indexOf("for Snapchat"),
+        text);
   }
 }

@@ -158,7 +158,8 @@ class ChartRendererTest {
   @Test
   void geometryIsRoundedAndIdsArePrefixedWithTheChartId() {
     String svg = RENDERER.render(TestCharts.twoColumns()).svg();
-    Matcher longNumber = Pattern.compile("\\d\\.\\d{2,}").matcher(svg.replaceAll("matrix\\([^)]*\\)", ""));
+    Matcher longNumber =
+        Pattern.compile("\\d\\.\\d{2,}").matcher(svg.replaceAll("matrix\\([^)]*\\)", ""));
     assertFalse(longNumber.find(), () -> "unrounded number near " + longNumber.group());
     Matcher ids = Pattern.compile("id=['\"]([^'\"]+)['\"]").matcher(svg);
     int count = 0;
@@ -214,10 +215,7 @@ class ChartRendererTest {
     Chart chart =
         TestCharts.withPoints(
             TestCharts.with(
-                TestCharts.threeBars(),
-                ChartType.COLUMN,
-                "h",
-                TestCharts.threeBars().points()),
+                TestCharts.threeBars(), ChartType.COLUMN, "h", TestCharts.threeBars().points()),
             TestCharts.point("Before", "32", "32%"),
             TestCharts.point("During", "37", "37%"));
     assertEquals(0.0, RENDERER.xchart(chart).getStyler().getYAxisMin());
@@ -245,7 +243,8 @@ class ChartRendererTest {
         continue;
       }
       double dy = translateY(g.getAttribute("transform"));
-      Element path = (Element) g.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path").item(0);
+      Element path =
+          (Element) g.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path").item(0);
       bars.add(yRange(path.getAttribute("d"), dy));
     }
     assertEquals(2, bars.size(), "one filled shape per column");
@@ -306,8 +305,10 @@ class ChartRendererTest {
 
   @Test
   void chartsStaySmall() {
-    int two = RENDERER.render(TestCharts.twoColumns()).svg().getBytes(StandardCharsets.UTF_8).length;
-    int three = RENDERER.render(TestCharts.threeBars()).svg().getBytes(StandardCharsets.UTF_8).length;
+    int two =
+        RENDERER.render(TestCharts.twoColumns()).svg().getBytes(StandardCharsets.UTF_8).length;
+    int three =
+        RENDERER.render(TestCharts.threeBars()).svg().getBytes(StandardCharsets.UTF_8).length;
     assertTrue(two < 60_000, "two columns: " + two + " bytes");
     assertTrue(three < 60_000, "three bars: " + three + " bytes");
   }

@@ -22,14 +22,15 @@ import org.junit.jupiter.api.Test;
 class NarrowChartRendererTest {
   private static final ChartRenderer RENDERER = new ChartRenderer();
   private static final String BAR_FILL = "fill:rgb(18,67,109)";
+
   /**
    * The width a chart gets inside its figure on a 320 px phone: the page's 1rem side padding and
    * the figure's 0.75rem padding and 1px border (templates/static/style.css) on each side.
    */
   private static final int PHONE_FIGURE_WIDTH = 320 - 2 * 16 - 2 * (12 + 1);
 
-  private static final List<Chart> CHARTS = List.of(TestCharts.twoColumns(),
-      TestCharts.threeBars());
+  private static final List<Chart> CHARTS =
+      List.of(TestCharts.twoColumns(), TestCharts.threeBars());
 
   private static Document svg(RenderedChart r) {
     return Jsoup.parse(r.svg(), "", Parser.xmlParser());
@@ -63,7 +64,8 @@ class NarrowChartRendererTest {
   @Test
   void onAPhoneTheDrawingIsShownAtItsNaturalSizeWithTextOfAtLeast12px() {
     // Not shrunk: it fits inside the figure on a 320 px phone...
-    assertTrue(NarrowChartRenderer.WIDTH <= PHONE_FIGURE_WIDTH,
+    assertTrue(
+        NarrowChartRenderer.WIDTH <= PHONE_FIGURE_WIDTH,
         NarrowChartRenderer.WIDTH + " px is wider than " + PHONE_FIGURE_WIDTH + " px");
     // ...so each font's drawn size is its size on screen.
     for (Font f : NarrowChartRenderer.FONTS) {
@@ -80,15 +82,19 @@ class NarrowChartRendererTest {
     for (Chart chart : CHARTS) {
       NarrowChartRenderer.Layout layout = narrow.layout(chart);
       for (List<String> lines : layout.labels()) {
-        assertTrue(Text.maxWidth(lines, ChartRenderer.CATEGORY)
-            <= NarrowChartRenderer.WIDTH - 2 * ChartRenderer.PAD, lines.toString());
+        assertTrue(
+            Text.maxWidth(lines, ChartRenderer.CATEGORY)
+                <= NarrowChartRenderer.WIDTH - 2 * ChartRenderer.PAD,
+            lines.toString());
       }
       assertTrue(layout.labels().get(0).size() >= 1);
       for (int i = 0; i < chart.points().size(); i++) {
         ChartPoint p = chart.points().get(i);
         assertTrue(layout.valuesBelow().get(i).isEmpty(), p.formatted() + " fits beside");
-        double end = layout.x(p.value().doubleValue())
-            + ChartRenderer.GAP + Text.width(p.formatted(), ChartRenderer.VALUE);
+        double end =
+            layout.x(p.value().doubleValue())
+                + ChartRenderer.GAP
+                + Text.width(p.formatted(), ChartRenderer.VALUE);
         assertTrue(end <= NarrowChartRenderer.WIDTH, p.formatted() + " ends at " + end);
       }
     }
@@ -99,8 +105,10 @@ class NarrowChartRendererTest {
   @Test
   void columnChartsBecomeHorizontalBarsThatStartAtZero() {
     for (Chart chart : CHARTS) {
-      List<Element> bars = svg(RENDERER.renderNarrow(chart)).select("rect").stream()
-          .filter(r -> r.attr("style").contains(BAR_FILL)).toList();
+      List<Element> bars =
+          svg(RENDERER.renderNarrow(chart)).select("rect").stream()
+              .filter(r -> r.attr("style").contains(BAR_FILL))
+              .toList();
       assertEquals(chart.points().size(), bars.size(), chart.id());
       double zero = Double.parseDouble(bars.get(0).attr("x"));
       double previousBottom = -1;
@@ -123,9 +131,11 @@ class NarrowChartRendererTest {
 
   @Test
   void aLongValueGoesUnderItsBarInsteadOfSqueezingTheChart() {
-    Chart chart = TestCharts.withPoints(TestCharts.twoColumns(),
-        TestCharts.point("Before", "12925", "more than 12,900 offences, police forces said"),
-        TestCharts.point("After", "1220", "1,220"));
+    Chart chart =
+        TestCharts.withPoints(
+            TestCharts.twoColumns(),
+            TestCharts.point("Before", "12925", "more than 12,900 offences, police forces said"),
+            TestCharts.point("After", "1220", "1,220"));
     NarrowChartRenderer.Layout layout = new NarrowChartRenderer().layout(chart);
     assertFalse(layout.valuesBelow().get(0).isEmpty(), "the long value has its own line");
     assertTrue(layout.scale().ticks().size() <= 6, "a handful of ticks: " + layout.scale());

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class MarkdownSpecTest {
   private static final String FENCE = "````````````````````````````````";
-  private static final String DATA = """
+  private static final String DATA =
+      """
       -- content/index.md --
       ---
       title: Home
@@ -48,13 +49,21 @@ class MarkdownSpecTest {
   Stream<DynamicTest> examples() throws IOException {
     List<Example> examples = read();
     assertTrue(examples.size() >= 10, "expected the spec examples");
-    return examples.stream().map(e -> DynamicTest.dynamicTest("example at line " + e.line(),
-        () -> assertEquals(e.html(), body(e.markdown()))));
+    return examples.stream()
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    "example at line " + e.line(),
+                    () -> assertEquals(e.html(), body(e.markdown()))));
   }
 
   private static String body(String markdown) {
-    String html = TestSite.of(DATA + "-- content/page.md --\n---\ntitle: Page\n---\n" + markdown)
-        .withDefaults().build().assertOk().file("page/index.html");
+    String html =
+        TestSite.of(DATA + "-- content/page.md --\n---\ntitle: Page\n---\n" + markdown)
+            .withDefaults()
+            .build()
+            .assertOk()
+            .file("page/index.html");
     int start = html.indexOf("</h1>") + 5;
     int end = html.indexOf("</main>");
     return html.substring(start, end);
