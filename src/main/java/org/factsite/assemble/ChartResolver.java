@@ -1,5 +1,7 @@
 package org.factsite.assemble;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +68,10 @@ public final class ChartResolver {
         continue;
       }
       used.add(s);
-      points.add(new ChartPoint(bar.label(), s.value(), s.formatted(), s.id()));
+      // Plot and publish the figure as the site states it: a derived value at its stated
+      // decimals (1,077.1), so the CSV matches the table; given figures are never rounded.
+      BigDecimal shown = s.value().setScale(s.decimals(), RoundingMode.HALF_UP);
+      points.add(new ChartPoint(bar.label(), shown, s.formatted(), s.id()));
     }
     if (points.size() != spec.bars().size()) {
       return Optional.empty();

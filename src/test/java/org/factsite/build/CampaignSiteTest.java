@@ -134,6 +134,15 @@ class CampaignSiteTest {
             csv.strip().split("\n").length - 1,
             rows.size(),
             id + ": table and CSV must have the same rows");
+        String[] lines = csv.strip().split("\n");
+        for (int i = 0; i < rows.size(); i++) {
+          String csvValue = lines[i + 1].substring(lines[i + 1].lastIndexOf(',') + 1);
+          String cell = rows.get(i).selectFirst("td").text().replaceAll("[^0-9.]", "");
+          assertEquals(
+              0,
+              new java.math.BigDecimal(csvValue).compareTo(new java.math.BigDecimal(cell)),
+              id + " row " + (i + 1) + ": the CSV says " + csvValue + ", the table " + cell);
+        }
         assertFalse(fig.select("a[href$=" + id + ".csv]").isEmpty());
       }
       assertTrue(shown, id + " is not shown on any page");
