@@ -38,10 +38,10 @@ final class BuildCommand implements Callable<Integer> {
       return ExitCode.BUILD_ERROR.code;
     }
     BuildResult result = run.get();
-    Path target = output != null ? output : site.dir.resolve("site");
+    Path target = output != null ? output : site.dir().resolve("site");
     long t0 = System.nanoTime();
     try {
-      SiteWriter.commit(site.dir, target, result.files());
+      SiteWriter.commit(site.dir(), target, result.files());
     } catch (OutputRefusedException e) {
       err.println("factsite: " + e.getMessage());
       err.flush();

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.factsite.model.Ids;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -52,12 +53,7 @@ final class NewCommand implements Runnable {
         description = "The page address. Default: made from the title.")
     String slug;
 
-    @Option(
-        names = {"-C", "--dir"},
-        paramLabel = "DIR",
-        defaultValue = ".",
-        description = "The site folder. Default: the current folder.")
-    Path dir;
+    @Mixin SiteDir site;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -92,7 +88,7 @@ final class NewCommand implements Runnable {
               + "how to add figures and charts from data/.\n";
       return create(
           spec,
-          dir,
+          site.dir,
           "content/" + s + ".md",
           text,
           "Created content/"
@@ -115,12 +111,7 @@ final class NewCommand implements Runnable {
                 + " {{chart ID}}.")
     String id;
 
-    @Option(
-        names = {"-C", "--dir"},
-        paramLabel = "DIR",
-        defaultValue = ".",
-        description = "The site folder. Default: the current folder.")
-    Path dir;
+    @Mixin SiteDir site;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -171,7 +162,7 @@ final class NewCommand implements Runnable {
               .formatted(id, id);
       return create(
           spec,
-          dir,
+          site.dir,
           "data/charts/" + id + ".yaml",
           text,
           "Created data/charts/"

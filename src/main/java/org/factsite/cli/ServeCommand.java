@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.factsite.serve.PreviewSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -24,12 +24,7 @@ import picocli.CommandLine.Spec;
         "Preview the site on 127.0.0.1, rebuilding and reloading the browser as files"
             + " change. Drafts are shown. Nothing is written to site/.")
 final class ServeCommand implements Callable<Integer> {
-  @Option(
-      names = {"-C", "--dir"},
-      paramLabel = "DIR",
-      defaultValue = ".",
-      description = "The site folder (holding site.yaml). Default: the current folder.")
-  Path dir;
+  @Mixin SiteDir site;
 
   @Option(
       names = {"-p", "--port"},
@@ -72,8 +67,8 @@ final class ServeCommand implements Callable<Integer> {
     if (debug) {
       System.setProperty("factsite.debug", "true");
     }
-    if (!Files.isDirectory(dir)) {
-      err.println("factsite: " + dir + " is not a folder");
+    if (!Files.isDirectory(site.dir)) {
+      err.println("factsite: " + site.dir + " is not a folder");
       err.flush();
       return ExitCode.USAGE.code;
     }
@@ -86,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       session =
           PreviewSession.start(
-              dir, new PreviewSession.Options(port, drafts, basePath, verbose), out, err);
+              site.dir, new PreviewSession.Options(port, drafts, basePath, verbose), out, err);
     } catch (BindException e) {
       err.println(
           "factsite: port "

@@ -1,16 +1,12 @@
 package org.factsite.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that read a site folder. */
 final class SiteOptions {
-  @Option(
-      names = {"-C", "--dir"},
-      paramLabel = "DIR",
-      defaultValue = ".",
-      description = "The site folder (holding site.yaml). Default: the current folder.")
-  Path dir;
+  @Mixin SiteDir siteDir;
 
   @Option(names = "--drafts", description = "Include articles marked 'draft: true'.")
   boolean drafts;
@@ -25,4 +21,8 @@ final class SiteOptions {
 
   @Option(names = "--debug", description = "Show internal stack traces.")
   boolean debug;
+
+  Path dir() {
+    return siteDir.dir;
+  }
 }

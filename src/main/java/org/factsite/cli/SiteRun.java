@@ -23,17 +23,17 @@ final class SiteRun {
     if (site.debug) {
       System.setProperty("factsite.debug", "true");
     }
-    if (!Files.isDirectory(site.dir)) {
-      err.println("factsite: " + site.dir + " is not a folder");
+    if (!Files.isDirectory(site.dir())) {
+      err.println("factsite: " + site.dir() + " is not a folder");
       return Optional.empty();
     }
     Diagnostics readProblems = new Diagnostics();
     long t0 = System.nanoTime();
     Inputs inputs;
     try {
-      inputs = SourceTree.read(site.dir, readProblems);
+      inputs = SourceTree.read(site.dir(), readProblems);
     } catch (IOException e) {
-      err.println("factsite: could not read " + site.dir + ": " + e.getMessage());
+      err.println("factsite: could not read " + site.dir() + ": " + e.getMessage());
       return Optional.empty();
     }
     report.phase(out, "read", (System.nanoTime() - t0) / 1_000_000, inputs.all().size() + " files");
