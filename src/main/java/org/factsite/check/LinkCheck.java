@@ -10,7 +10,9 @@ import java.util.Set;
 import org.factsite.diag.Diagnostic;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
+import org.factsite.model.OutputPath;
 import org.factsite.render.markdown.LinkPlaces;
+import org.factsite.render.markdown.LinkPolicy;
 
 /**
  * Every internal link, image (including each {@code <source srcset>} of a picture), stylesheet and
@@ -148,10 +150,8 @@ final class LinkCheck {
     if (baseUrl == null || !ref.startsWith(baseUrl)) {
       return ref;
     }
-    String rest = ref.substring(baseUrl.length());
-    int depth = (int) page.chars().filter(c -> c == '/').count();
-    String relative = "../".repeat(depth) + rest;
-    return relative.isEmpty() || relative.startsWith("#") ? "./" + relative : relative;
+    return LinkPolicy.relativise(
+        "/" + ref.substring(baseUrl.length()), new OutputPath(page).rootPrefix());
   }
 
   /** The addresses in a {@code srcset}: each candidate's first word ("a.svg 2x" gives a.svg). */

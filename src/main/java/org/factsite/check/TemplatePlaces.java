@@ -16,31 +16,38 @@ import org.factsite.load.Inputs;
  * column, where the editor has to fix it, rather than against every page that shows it.
  */
 final class TemplatePlaces {
-  private final Map<String, String> texts;
+  private final Inputs inputs;
+  private Map<String, String> texts; // read on first use: most builds never need it
 
-  private TemplatePlaces(Map<String, String> texts) {
-    this.texts = texts;
+  private TemplatePlaces(Inputs inputs) {
+    this.inputs = inputs;
   }
 
   static TemplatePlaces of(Inputs inputs) {
-    Map<String, String> texts = new TreeMap<>();
-    if (inputs != null) {
-      for (String path : inputs.under("templates/", ".ftlh")) {
-        try {
-          texts.put(path, inputs.text(path));
-        } catch (CharacterCodingException e) {
-          // Reported when the template is loaded.
+    return new TemplatePlaces(inputs);
+  }
+
+  private synchronized Map<String, String> texts() {
+    if (texts == null) {
+      texts = new TreeMap<>();
+      if (inputs != null) {
+        for (String path : inputs.under("templates/", ".ftlh")) {
+          try {
+            texts.put(path, inputs.text(path));
+          } catch (CharacterCodingException e) {
+            // Reported when the template is loaded.
+          }
         }
       }
     }
-    return new TemplatePlaces(texts);
+    return texts;
   }
 
   /** A located match of {@code pattern} in the templates, with its source line. */
   record Found(SourcePos pos, String line) {}
 
   Optional<Found> find(Pattern pattern) {
-    for (Map.Entry<String, String> e : texts.entrySet()) {
+    for (Map.Entry<String, String> e : texts().entrySet()) {
       Matcher m = pattern.matcher(e.getValue());
       if (m.find()) {
         String text = e.getValue();

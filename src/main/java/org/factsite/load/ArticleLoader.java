@@ -1,6 +1,7 @@
 package org.factsite.load;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.factsite.diag.Diagnostics;
@@ -15,7 +16,7 @@ import org.factsite.model.OutputPath;
  * the article's output path from its folder and slug.
  */
 public final class ArticleLoader {
-  public static final Set<String> LAYOUTS = Set.of("page", "home", "sources", "not-found");
+  public static final List<String> LAYOUTS = List.of("home", "page", "sources", "not-found");
   private static final Set<String> KEYS =
       Set.of(
           "title", "summary", "slug", "date", "order", "draft", "layout", "tags", "content_note");
@@ -66,15 +67,7 @@ public final class ArticleLoader {
     LocalDate date = f.date("date");
     Integer order = f.integer("order");
     boolean draft = f.bool("draft");
-    String layout = f.text("layout", false);
-    if (layout != null && !LAYOUTS.contains(layout)) {
-      diagnostics.error(
-          f.posOf("layout"),
-          "unknown layout '" + layout + "'",
-          "use one of: home, page, sources, not-found",
-          normalised);
-      layout = null;
-    }
+    String layout = f.oneOf("layout", "layout", LAYOUTS, false);
     var tags = f.texts("tags", false);
     boolean contentNote = f.bool("content_note");
 

@@ -46,7 +46,9 @@ public final class DataLoader {
           "sources");
   private static final Set<String> DERIVED_KEYS =
       Set.of("id", "label", "operation", "of", "to", "minus", "decimals", "caveat");
-  public static final Set<String> OPERATIONS = Set.of("per-quarter", "ratio", "difference");
+  public static final List<String> OPERATIONS = List.of("per-quarter", "ratio", "difference");
+  private static final List<String> FORMATS =
+      List.of("count", "percent", "money", "month", "number");
 
   private final YamlReader yaml;
 
@@ -158,7 +160,7 @@ public final class DataLoader {
       return Optional.empty();
     }
     String id = id(f, "id", d);
-    ValueFormat format = format(f, d);
+    ValueFormat format = format(f);
     BigDecimal value = null;
     if (format == ValueFormat.MONTH) {
       value = month(f, "value", true, d);
@@ -228,26 +230,9 @@ public final class DataLoader {
     return String.format(Locale.ROOT, "%04d-%02d", i / 100, i % 100);
   }
 
-  private static ValueFormat format(Fields f, Diagnostics d) {
-    String t = f.text("format", true);
-    if (t == null) {
-      return null;
-    }
-    return switch (t) {
-      case "count" -> ValueFormat.COUNT;
-      case "percent" -> ValueFormat.PERCENT;
-      case "money" -> ValueFormat.MONEY;
-      case "month" -> ValueFormat.MONTH;
-      case "number" -> ValueFormat.NUMBER;
-      default -> {
-        d.error(
-            f.posOf("format"),
-            "unknown format '" + t + "'",
-            "use one of: count, percent, money, month, number",
-            f.fileText());
-        yield null;
-      }
-    };
+  private static ValueFormat format(Fields f) {
+    String t = f.oneOf("format", "format", FORMATS, true);
+    return t == null ? null : ValueFormat.valueOf(t.toUpperCase(java.util.Locale.ROOT));
   }
 
   /** A month written {@code 2017-04}, returned as 201704. */
@@ -275,15 +260,7 @@ public final class DataLoader {
     }
     String id = id(f, "id", d);
     String label = f.text("label", true);
-    String op = f.text("operation", true);
-    if (op != null && !OPERATIONS.contains(op)) {
-      d.error(
-          f.posOf("operation"),
-          "unknown operation '" + op + "'",
-          "use one of: per-quarter, ratio, difference",
-          text);
-      op = null;
-    }
+    String op = f.oneOf("operation", "operation", OPERATIONS, true);
     String of = f.text("of", true);
     String other = null;
     SourcePos otherPos = null;

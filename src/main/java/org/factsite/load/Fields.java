@@ -126,6 +126,23 @@ public final class Fields {
     return t;
   }
 
+  /**
+   * A text field that must be one of {@code choices} (listed in the hint in the order given);
+   * anything else is reported as "unknown {@code what} '…'" at the value, and null returned.
+   */
+  public String oneOf(String key, String what, List<String> choices, boolean required) {
+    String t = text(key, required);
+    if (t != null && !choices.contains(t)) {
+      diagnostics.error(
+          posOf(key),
+          "unknown " + what + " '" + t + "'",
+          "use one of: " + String.join(", ", choices),
+          fileText);
+      return null;
+    }
+    return t;
+  }
+
   /** A number field; text that is not a number is reported where it stands. */
   public BigDecimal number(String key, boolean required) {
     YamlNode n = node(key);
