@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.factsite.model.OutputPath;
 
@@ -39,12 +40,13 @@ public final class SiteWriter {
     Path parent = output.toAbsolutePath().normalize().getParent();
     String name = output.getFileName().toString();
     Files.createDirectories(parent);
-    Path staging = Files.createTempDirectory(parent, "." + name + ".staging-");
     // Ctrl-C at any moment leaves a whole site, the previous one or the new one.
-    try (StopGuard guard = new StopGuard(output, staging)) {
+    try (StopGuard guard = new StopGuard(output)) {
+      Path staging = guard.createStaging(parent, "." + name + ".staging-");
       try {
         writeAll(staging, files, guard);
-        Files.write(staging.resolve(Manifest.NAME), Manifest.render(files.keySet()));
+        guard.work(
+            () -> Files.write(staging.resolve(Manifest.NAME), Manifest.render(files.keySet())));
         swap(output, staging, parent, name, guard);
       } catch (IOException | RuntimeException e) {
         deleteQuietly(staging);
@@ -86,17 +88,19 @@ public final class SiteWriter {
         done.add(
             pool.submit(
                 () -> {
-                  Path lastFolder = null;
+                  Path[] lastFolder = {null};
                   for (Map.Entry<Path, byte[]> e : slice) {
-                    if (guard.stopping()) {
-                      return null; // the process is stopping: the hook removes the staging folder
-                    }
-                    Path folder = e.getKey().getParent();
-                    if (!folder.equals(lastFolder)) {
-                      Files.createDirectories(folder);
-                      lastFolder = folder;
-                    }
-                    Files.write(e.getKey(), e.getValue());
+                    // Under the guard: once the process is stopping, nothing (not even a folder
+                    // of the staging tree) is created again, so the hook's delete is final.
+                    guard.work(
+                        () -> {
+                          Path folder = e.getKey().getParent();
+                          if (!folder.equals(lastFolder[0])) {
+                            Files.createDirectories(folder);
+                            lastFolder[0] = folder;
+                          }
+                          Files.write(e.getKey(), e.getValue());
+                        });
                   }
                   return null;
                 }));
@@ -145,16 +149,21 @@ public final class SiteWriter {
     }
     for (Path p : carried) {
       Path dest = staging.resolve(output.relativize(p));
-      Files.createDirectories(dest.getParent());
-      Files.copy(
-          p,
-          dest,
-          StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.COPY_ATTRIBUTES,
-          java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      guard.work(
+          () -> {
+            Files.createDirectories(dest.getParent());
+            Files.copy(
+                p,
+                dest,
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.COPY_ATTRIBUTES,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+          });
     }
-    Path old = Files.createTempDirectory(parent, "." + name + ".old-");
-    Files.delete(old);
+    // A fresh name, not a folder: nothing to leave behind if the process stops here.
+    Path old =
+        parent.resolve(
+            "." + name + ".old-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()));
     guard.swap(
         old,
         () -> {
@@ -182,19 +191,30 @@ public final class SiteWriter {
       return;
     }
     try {
+      // Tolerates another thread deleting the same tree (the stop hook and a failing commit
+      // both clean up): a file already gone is skipped, not a reason to stop.
       Files.walkFileTree(
           dir,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
                 throws IOException {
-              Files.delete(file);
+              Files.deleteIfExists(file);
               return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-              Files.delete(d);
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) {
+              try {
+                Files.deleteIfExists(d);
+              } catch (IOException notEmptyYet) {
+                // Another deleter is still emptying it; whoever finishes last removes it.
+              }
               return FileVisitResult.CONTINUE;
             }
           });

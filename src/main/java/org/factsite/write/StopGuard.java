@@ -3,79 +3,93 @@ package org.factsite.write;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Keeps a commit safe when the process is stopped (Ctrl-C, a kill) at any moment. Shutdown hooks
- * run while the main thread is still working, so the hook and the swap's renames take one lock: the
- * hook either finds the previous site in place, or puts it back, or finds the new one whole; and
- * once stopping has begun the swap refuses to start. The staging folder is then removed.
+ * run while the commit's threads are still working, so every piece of work that touches the disk
+ * (creating the staging folder, writing a file, the swap's renames) runs under a shared lock and
+ * only while the process is not stopping, and the hook takes the lock exclusively to say that it
+ * is. Once the hook holds the lock no work is in flight and none can start: it puts the previous
+ * site back if the swap had moved it aside, or finishes removing it if the new site is in place,
+ * and removes the staging folder, which nothing can re-create any more.
  */
 final class StopGuard implements AutoCloseable {
-  /** The renames of a swap, run under the guard's lock. */
-  interface Renames {
+  /** Work on the disk, run under the guard. */
+  interface Work {
     void run() throws IOException;
   }
 
-  private final Object lock = new Object();
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Path output;
-  private final Path staging;
   private final Thread hook;
   private volatile boolean stopping;
-  private Path aside; // guarded by lock: where the previous site was moved for the swap
+  private volatile Path staging;
+  private volatile Path aside; // where the previous site was moved for the swap
 
-  StopGuard(Path output, Path staging) {
+  StopGuard(Path output) {
     this.output = output;
-    this.staging = staging;
     this.hook = new Thread(this::onStop, "factsite-stop");
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
-  /** True once the process is stopping: writers give up early. */
-  boolean stopping() {
-    return stopping;
+  /** Creates the staging folder in {@code parent}; the hook removes it if the process stops. */
+  Path createStaging(Path parent, String prefix) throws IOException {
+    work(() -> staging = Files.createTempDirectory(parent, prefix));
+    return staging;
   }
 
-  /** Runs the swap's renames, with {@code old} the place the previous site is moved aside to. */
-  void swap(Path old, Renames renames) throws IOException {
-    synchronized (lock) {
+  /** Runs {@code work} unless the process is stopping, in which case it fails. */
+  void work(Work work) throws IOException {
+    lock.readLock().lock();
+    try {
       if (stopping) {
         throw new IOException("stopped before the new site was put in place");
       }
-      aside = old;
-      renames.run();
+      work.run();
+    } finally {
+      lock.readLock().unlock();
     }
+  }
+
+  /** Runs the swap's renames, with {@code old} the place the previous site is moved aside to. */
+  void swap(Path old, Work renames) throws IOException {
+    work(
+        () -> {
+          aside = old;
+          renames.run();
+        });
   }
 
   private void onStop() {
-    synchronized (lock) {
+    lock.writeLock().lock();
+    try {
       stopping = true;
-      if (aside != null && Files.exists(aside)) {
-        if (Files.exists(output)) {
-          deleteUntilGone(aside); // the new site is in place: finish removing the old one
-        } else {
-          try {
-            SiteWriter.move(aside, output);
-          } catch (IOException ignored) {
-            // Nothing more can be done while the JVM stops; the old site is still at `aside`.
-          }
+    } finally {
+      lock.writeLock().unlock();
+    }
+    Path old = aside;
+    if (old != null && Files.exists(old)) {
+      if (Files.exists(output)) {
+        deleteUntilGone(old); // the new site is in place: finish removing the old one
+      } else {
+        try {
+          SiteWriter.move(old, output);
+        } catch (IOException ignored) {
+          // Nothing more can be done while the JVM stops; the old site is still at `old`.
         }
       }
     }
-    deleteUntilGone(staging);
+    if (staging != null) {
+      deleteUntilGone(staging);
+    }
   }
 
-  /** Deletes a folder that writer threads may still be adding their last file to. */
+  /** The commit's own thread may be deleting the same folder; keep on until it is gone. */
   private static void deleteUntilGone(Path dir) {
-    for (int attempt = 0; attempt < 50 && Files.exists(dir); attempt++) {
+    for (int attempt = 0; Files.exists(dir) && attempt < 50; attempt++) {
       SiteWriter.deleteQuietly(dir);
-      if (Files.exists(dir)) {
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
     }
   }
 
