@@ -2,24 +2,17 @@ package org.factsite.build;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.factsite.assemble.SiteAssembler;
 import org.factsite.check.SiteChecks;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
 import org.factsite.load.Inputs;
-import org.factsite.model.Article;
-import org.factsite.model.Chart;
 import org.factsite.model.OutputPath;
 import org.factsite.model.Site;
 import org.factsite.render.chart.ChartCache;
@@ -28,30 +21,24 @@ import org.factsite.render.chart.ChartDescriber;
 import org.factsite.render.chart.ChartPictures;
 import org.factsite.render.chart.ChartRenderer;
 import org.factsite.render.chart.RenderedChart;
-import org.factsite.render.markdown.Directive;
 import org.factsite.render.markdown.LinkPlaces;
 import org.factsite.render.markdown.MarkdownRenderer;
-import org.factsite.render.markdown.MarkdownResolver;
-import org.factsite.render.markdown.PageRefs;
-import org.factsite.render.markdown.ParsedMarkdown;
 import org.factsite.render.template.FigureRenderer;
 import org.factsite.render.template.PageViewFactory;
-import org.factsite.render.template.SourcesViewFactory;
 import org.factsite.render.template.TemplateRenderer;
 
 /**
- * The thin orchestrator: one method per phase, in order (assemble, charts, parse, pages, extras,
- * check). Returns every output file in memory; writing to disk is the caller's business, so a
- * failed build touches nothing. Parsers, renderers and caches are built once and reused across
- * builds: the preview server rebuilds with the same builder, and {@link BuildCache} lets it redo
- * only the pages an edit affects while producing exactly what a clean build would.
+ * The thin orchestrator: one method per phase, in order (assemble, charts, pages, extras, check).
+ * Returns every output file in memory and hands each to an {@link OutputSink} as it is made; the
+ * caller decides what a failed build's files become (the build command writes them into a staging
+ * folder that only a successful build swaps in, so a failed build touches nothing). Parsers,
+ * renderers and caches are built once and reused across builds: the preview server rebuilds with
+ * the same builder, and {@link BuildCache} lets it redo only the pages an edit affects while
+ * producing exactly what a clean build would.
  */
 public final class SiteBuilder {
   static final String STATIC_DIR = "templates/static/";
   static final String ASSETS_DIR = "assets/";
-
-  /** Model variables every page gets that are the same for all pages, interned between builds. */
-  private static final List<String> SHARED = List.of("pages", "latest", "statistics", "sources");
 
   private final MarkdownRenderer markdown = new MarkdownRenderer();
   private final BuildCache cache = new BuildCache();
@@ -63,6 +50,15 @@ public final class SiteBuilder {
   private PageViewFactory lastViews;
 
   public BuildResult build(Inputs inputs, BuildOptions options) {
+    return build(inputs, options, OutputSink.NONE);
+  }
+
+  /**
+   * Builds the site, handing each file to {@code sink} as soon as it is made (and checked, for
+   * pages), so that writing overlaps building. The sink sees files of a build that may still fail:
+   * it must keep them out of the reader's sight until the result says the build succeeded.
+   */
+  public BuildResult build(Inputs inputs, BuildOptions options, OutputSink sink) {
     Diagnostics d = new Diagnostics();
     List<PhaseTiming> timings = new ArrayList<>();
     long t0 = System.nanoTime();
@@ -90,7 +86,7 @@ public final class SiteBuilder {
     Site site = maybeSite.get();
     TemplateRenderer templates = cache.templates(inputs);
     cache.settings(site.config());
-    SortedMap<String, byte[]> files = Collections.synchronizedSortedMap(new TreeMap<>());
+    OutputFiles files = new OutputFiles(sink);
 
     t0 = System.nanoTime();
     Map<String, FigureRenderer.ChartFiles> chartFiles = renderCharts(site, files, d);
@@ -99,19 +95,10 @@ public final class SiteBuilder {
     t0 = System.nanoTime();
     PageViewFactory views = new PageViewFactory(site.config(), site.articles(), lastViews);
     lastViews = views;
-    String sourcesPath =
-        site.articles().stream()
-            .filter(a -> a.meta().layout().equals("sources"))
-            .map(a -> a.output().sitePath())
-            .findFirst()
-            .orElse(null);
-    Map<String, Body> fresh = parse(site, views, templates, chartFiles, sourcesPath);
-    timings.add(timing("parse", t0, count(fresh.size(), site.articles().size(), "article")));
-
-    t0 = System.nanoTime();
     LinkPlaces places = new LinkPlaces();
     int rendered =
-        renderPages(site, fresh, views, sourcesPath, templates, chartFiles, places, files, d);
+        new PagePass(markdown, cache, site, views, templates, chartFiles, places, files, d)
+            .renderAll();
     timings.add(timing("pages", t0, count(rendered, site.articles().size(), "page")));
 
     t0 = System.nanoTime();
@@ -125,17 +112,16 @@ public final class SiteBuilder {
     }
 
     t0 = System.nanoTime();
-    SiteChecks.run(files, site, places, inputs, d, cache.checked());
+    SiteChecks.run(files.view(), site, places, inputs, d, cache.checked());
     timings.add(timing("check", t0, files.size() + " files"));
     if (d.hasErrors()) {
       return failed(d, timings);
     }
-    return new BuildResult(
-        new TreeMap<>(files), d.all(), timings, site.articles().size(), rendered);
+    return new BuildResult(files.sorted(), d.all(), timings, site.articles().size(), rendered);
   }
 
   private Map<String, FigureRenderer.ChartFiles> renderCharts(
-      Site site, Map<String, byte[]> files, Diagnostics d) {
+      Site site, OutputFiles files, Diagnostics d) {
     Map<String, FigureRenderer.ChartFiles> out = new ConcurrentHashMap<>();
     site.charts().values().parallelStream()
         .forEach(
@@ -178,203 +164,7 @@ public final class SiteBuilder {
     return out;
   }
 
-  /**
-   * An article's Markdown resolved and rendered to HTML, with what resolving it reported. Kept
-   * between the parse and pages phases instead of the Markdown tree, which is several times larger:
-   * holding 10,000 trees took most of the heap (docs/performance.md).
-   */
-  private record Body(String html, Diagnostics diagnostics, LinkPlaces places) {}
-
-  /**
-   * Parses the articles whose references are not known yet (new or changed ones), records their
-   * references, and renders their Markdown at once so that each tree is dropped straight away.
-   */
-  private Map<String, Body> parse(
-      Site site,
-      PageViewFactory views,
-      TemplateRenderer templates,
-      Map<String, FigureRenderer.ChartFiles> chartFiles,
-      String sourcesPath) {
-    Map<String, Body> fresh = new ConcurrentHashMap<>();
-    site.articles().parallelStream()
-        .filter(a -> cache.facts(a) == null)
-        .forEach(
-            a -> {
-              ParsedMarkdown p = markdown.parse(a);
-              cache.putFacts(
-                  new BuildCache.Facts(
-                      a,
-                      p.statisticIds(),
-                      p.chartIds(),
-                      p.directives().stream().map(Directive::id).distinct().sorted().toList()));
-              fresh.put(a.sourcePath(), body(p, site, views, templates, chartFiles, sourcesPath));
-            });
-    return fresh;
-  }
-
-  /** Fills in an article's references and renders its Markdown. */
-  private Body body(
-      ParsedMarkdown p,
-      Site site,
-      PageViewFactory views,
-      TemplateRenderer templates,
-      Map<String, FigureRenderer.ChartFiles> chartFiles,
-      String sourcesPath) {
-    Diagnostics local = new Diagnostics();
-    FigureRenderer figures = new FigureRenderer(templates, chartFiles, local);
-    LinkPlaces places = new LinkPlaces();
-    PageRefs refs =
-        new PageRefs(
-            views.root(p.article()),
-            site.statistics(),
-            site.charts(),
-            sourcesPath,
-            figures::html,
-            places);
-    MarkdownResolver.resolve(p, refs, local);
-    return new Body(markdown.render(p), local, places);
-  }
-
-  /** Renders every page whose inputs changed; returns how many were rendered. */
-  private int renderPages(
-      Site site,
-      Map<String, Body> fresh,
-      PageViewFactory views,
-      String sourcesPath,
-      TemplateRenderer templates,
-      Map<String, FigureRenderer.ChartFiles> chartFiles,
-      LinkPlaces places,
-      Map<String, byte[]> files,
-      Diagnostics d) {
-    Map<String, Object> shared = new HashMap<>();
-    shared.put("pages", cache.intern("pages", views.pages()));
-    shared.put("latest", cache.intern("latest", views.latest()));
-    Map<String, Object> sourcesModel = sourcesModel(site);
-    sourcesModel.replaceAll((k, v) -> cache.intern(k, v));
-    shared.putAll(sourcesModel);
-    Map<String, Boolean> templateOk = new ConcurrentHashMap<>();
-    AtomicInteger rendered = new AtomicInteger();
-    site.articles().parallelStream()
-        .forEach(
-            a -> {
-              String layout = a.meta().layout();
-              String template = layout + ".ftlh";
-              if (!templateOk.computeIfAbsent(
-                  template, t -> templates.template(t, d).isPresent())) {
-                return;
-              }
-              List<Object> deps = bodyDeps(cache.facts(a), site, chartFiles, sourcesPath);
-              BuildCache.Page cached = cache.page(a, deps, shared);
-              if (cached == null) {
-                rendered.incrementAndGet();
-                Body body = fresh.remove(a.sourcePath());
-                if (body == null) {
-                  body = body(markdown.parse(a), site, views, templates, chartFiles, sourcesPath);
-                }
-                cached = render(a, body, deps, views, templates, shared);
-              }
-              cached.diagnostics().forEach(d::add);
-              places.addAll(cached.places());
-              if (cached.html() != null) {
-                files.put(a.output().value(), cached.html());
-              }
-            });
-    return rendered.get();
-  }
-
-  private BuildCache.Page render(
-      Article a,
-      Body rendered,
-      List<Object> deps,
-      PageViewFactory views,
-      TemplateRenderer templates,
-      Map<String, Object> shared) {
-    Diagnostics local = rendered.diagnostics();
-    LinkPlaces places = rendered.places();
-    String body = rendered.html();
-    String layout = a.meta().layout();
-    Map<String, Object> extra = new HashMap<>();
-    if (layout.equals("sources")) {
-      extra.put("statistics", shared.get("statistics"));
-      extra.put("sources", shared.get("sources"));
-    }
-    Map<String, Object> base = views.model(a, body, extra);
-    base.put("pages", shared.get("pages"));
-    base.put("latest", shared.get("latest"));
-    TrackedModel model = new TrackedModel(base);
-    byte[] html =
-        templates
-            .render(layout + ".ftlh", model, a.sourcePath(), local)
-            .map(SiteBuilder::utf8)
-            .orElse(null);
-    Map<String, Object> used = new HashMap<>();
-    for (String key : model.read()) {
-      if (SHARED.contains(key)) {
-        used.put(key, model.get(key));
-      }
-    }
-    BuildCache.Page page = new BuildCache.Page(a, deps, used, html, local.all(), places);
-    if (!local.hasErrors()) {
-      cache.putPage(page);
-    }
-    return page;
-  }
-
-  /** Everything outside the article that its body shows: each referenced figure and chart. */
-  private static List<Object> bodyDeps(
-      BuildCache.Facts facts,
-      Site site,
-      Map<String, FigureRenderer.ChartFiles> chartFiles,
-      String sourcesPath) {
-    List<Object> deps = new ArrayList<>();
-    deps.add(Objects.requireNonNullElse(sourcesPath, ""));
-    for (String id : facts.allIds()) {
-      deps.add(id);
-      deps.add(Optional.ofNullable(site.statistics().get(id)));
-      deps.add(Optional.ofNullable(site.charts().get(id)));
-      deps.add(Optional.ofNullable(chartFiles.get(id)));
-    }
-    return deps;
-  }
-
-  private Map<String, Object> sourcesModel(Site site) {
-    Map<String, List<Article>> usedBy = new HashMap<>();
-    // Only articles that show a figure can use one: sorting just those gives the same order
-    // and spares a rebuild sorting every article of a large site.
-    List<Article> ordered = new ArrayList<>();
-    for (Article a : site.articles()) {
-      BuildCache.Facts f = cache.facts(a);
-      if (!f.statisticIds().isEmpty() || !f.chartIds().isEmpty()) {
-        ordered.add(a);
-      }
-    }
-    ordered.sort(PageViewFactory.LIST_ORDER);
-    for (Article a : ordered) {
-      BuildCache.Facts f = cache.facts(a);
-      for (String id : f.statisticIds()) {
-        usedBy.computeIfAbsent(id, k -> new ArrayList<>()).add(a);
-      }
-      for (String chartId : f.chartIds()) {
-        Chart c = site.charts().get(chartId);
-        if (c != null) {
-          c.points()
-              .forEach(
-                  pt -> {
-                    List<Article> l = usedBy.computeIfAbsent(pt.statId(), k -> new ArrayList<>());
-                    if (!l.contains(a)) {
-                      l.add(a);
-                    }
-                  });
-        }
-      }
-    }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("statistics", SourcesViewFactory.statistics(site, usedBy));
-    m.put("sources", SourcesViewFactory.sources(site));
-    return m;
-  }
-
-  private static void copyStatic(Inputs inputs, Map<String, byte[]> files, Diagnostics d) {
+  private static void copyStatic(Inputs inputs, OutputFiles files, Diagnostics d) {
     // GitHub Pages is served from case-sensitive storage but edited on laptops that are not:
     // two names that differ only in case would overwrite each other there.
     Map<String, String> byKey = new HashMap<>();

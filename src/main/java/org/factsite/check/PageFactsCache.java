@@ -20,7 +20,8 @@ public final class PageFactsCache {
   private boolean lastLinksClean;
   private boolean lastCspClean;
 
-  PageFacts facts(String page, byte[] html, String baseUrl) {
+  /** This page's facts, read now unless its bytes are unchanged since they were last read. */
+  public PageFacts facts(String page, byte[] html, String baseUrl) {
     Entry e = entries.get(page);
     if (e == null || !(e.html() == html || Arrays.equals(e.html(), html))) {
       Entry fresh = new Entry(html, PageFacts.of(page, html, baseUrl));

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.factsite.build.BuildResult;
 import org.factsite.write.OutputRefusedException;
-import org.factsite.write.SiteWriter;
+import org.factsite.write.StagedSite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,15 +33,21 @@ final class BuildCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    var run = SiteRun.build(site, report, out, err);
-    if (run.isEmpty()) {
-      return ExitCode.BUILD_ERROR.code;
-    }
-    BuildResult result = run.get();
     Path target = output != null ? output : site.dir().resolve("site");
-    long t0 = System.nanoTime();
-    try {
-      SiteWriter.commit(site.dir(), target, result.files());
+    // The new site is written into a staging folder while it is built; only a build that
+    // succeeds in full swaps it in, and anything else removes it (StagedSite).
+    try (StagedSite staged = StagedSite.open(site.dir(), target)) {
+      var run = SiteRun.build(site, report, out, err, staged::write);
+      if (run.isEmpty()) {
+        return ExitCode.BUILD_ERROR.code;
+      }
+      BuildResult result = run.get();
+      long t0 = System.nanoTime();
+      staged.commit(result.files().keySet());
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      report.phase(out, "write", ms, result.files().size() + " files to " + target);
+      report.done(out, "Built " + result.pages() + " pages into " + target);
+      return ExitCode.OK.code;
     } catch (OutputRefusedException e) {
       err.println("factsite: " + e.getMessage());
       err.flush();
@@ -56,9 +62,5 @@ final class BuildCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.BUILD_ERROR.code;
     }
-    long ms = (System.nanoTime() - t0) / 1_000_000;
-    report.phase(out, "write", ms, result.files().size() + " files to " + target);
-    report.done(out, "Built " + result.pages() + " pages into " + target);
-    return ExitCode.OK.code;
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.Optional;
 import org.factsite.build.BuildOptions;
 import org.factsite.build.BuildResult;
+import org.factsite.build.OutputSink;
 import org.factsite.build.PhaseTiming;
 import org.factsite.build.SiteBuilder;
 import org.factsite.diag.DiagnosticPrinter;
@@ -20,6 +21,15 @@ final class SiteRun {
   /** The result when the build succeeded; empty after printing why when it did not. */
   static Optional<BuildResult> build(
       SiteOptions site, ReportOptions report, PrintWriter out, PrintWriter err) {
+    return build(site, report, out, err, OutputSink.NONE);
+  }
+
+  /**
+   * As {@link #build(SiteOptions, ReportOptions, PrintWriter, PrintWriter)}, handing each file to
+   * {@code sink} as it is made.
+   */
+  static Optional<BuildResult> build(
+      SiteOptions site, ReportOptions report, PrintWriter out, PrintWriter err, OutputSink sink) {
     if (site.debug) {
       System.setProperty("factsite.debug", "true");
     }
@@ -44,7 +54,7 @@ final class SiteRun {
       return Optional.empty();
     }
     BuildResult result =
-        new SiteBuilder().build(inputs, new BuildOptions(site.drafts, site.baseUrl));
+        new SiteBuilder().build(inputs, new BuildOptions(site.drafts, site.baseUrl), sink);
     for (PhaseTiming t : result.timings()) {
       report.phase(out, t.phase(), t.millis(), t.summary());
     }

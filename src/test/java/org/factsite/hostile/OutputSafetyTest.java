@@ -120,7 +120,7 @@ class OutputSafetyTest {
     files.put("b/index.html", "<p>new".getBytes(StandardCharsets.UTF_8));
     // A path the writer must refuse after it has already written the files before it.
     files.put("c/../../../escape.html", "<p>x".getBytes(StandardCharsets.UTF_8));
-    assertThrows(IllegalArgumentException.class, () -> SiteWriter.commit(dir, s.site, files));
+    assertThrows(IOException.class, () -> SiteWriter.commit(dir, s.site, files));
     s.assertUnchanged();
     assertFalse(Files.exists(dir.getParent().resolve("escape.html")));
   }
@@ -131,7 +131,7 @@ class OutputSafetyTest {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put("a/index.html", "<p>new".getBytes(StandardCharsets.UTF_8));
     files.put("b/index.html", null); // stands in for a write that fails (disk full)
-    assertThrows(RuntimeException.class, () -> SiteWriter.commit(dir, s.site, files));
+    assertThrows(IOException.class, () -> SiteWriter.commit(dir, s.site, files));
     s.assertUnchanged();
   }
 

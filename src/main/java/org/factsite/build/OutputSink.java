@@ -1,0 +1,14 @@
+package org.factsite.build;
+
+/**
+ * Receives each output file as soon as the build has made it, so that writing to disk overlaps the
+ * building instead of waiting for it (the build command writes into a staging folder that only a
+ * wholly successful build swaps in). Called from several threads at once.
+ */
+@FunctionalInterface
+public interface OutputSink {
+  /** Keeps the files in memory only: the preview server and the checks-only command. */
+  OutputSink NONE = (sitePath, bytes) -> {};
+
+  void accept(String sitePath, byte[] bytes);
+}

@@ -1,0 +1,238 @@
+package org.factsite.build;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.factsite.check.PageFactsCache;
+import org.factsite.diag.Diagnostics;
+import org.factsite.model.Article;
+import org.factsite.model.Chart;
+import org.factsite.model.Site;
+import org.factsite.render.markdown.Directive;
+import org.factsite.render.markdown.LinkPlaces;
+import org.factsite.render.markdown.MarkdownRenderer;
+import org.factsite.render.markdown.MarkdownResolver;
+import org.factsite.render.markdown.PageRefs;
+import org.factsite.render.markdown.ParsedMarkdown;
+import org.factsite.render.template.FigureRenderer;
+import org.factsite.render.template.PageViewFactory;
+import org.factsite.render.template.SourcesViewFactory;
+import org.factsite.render.template.TemplateRenderer;
+
+/**
+ * Makes every page of one build, each start to finish in one task: parse its Markdown, fill in its
+ * figures, render it through its template, read what the checks need from it, and hand it on for
+ * writing. One pass instead of a phase per step keeps each page's data hot in the cache, drops it
+ * as soon as the page is done, and lets the disk work on early pages while later ones render.
+ *
+ * <p>Pages whose layout is {@code sources} list which pages use each figure, so they are made last,
+ * once every other page's references are known. Pages whose inputs did not change since the last
+ * build are taken from {@link BuildCache}.
+ */
+final class PagePass {
+  /** Model variables every page gets that are the same for all pages, interned between builds. */
+  private static final List<String> SHARED = List.of("pages", "latest", "statistics", "sources");
+
+  private static final String SOURCES_LAYOUT = "sources";
+
+  private final MarkdownRenderer markdown;
+  private final BuildCache cache;
+  private final Site site;
+  private final PageViewFactory views;
+  private final TemplateRenderer templates;
+  private final Map<String, FigureRenderer.ChartFiles> chartFiles;
+  private final LinkPlaces places;
+  private final OutputFiles files;
+  private final Diagnostics d;
+  private final String sourcesPath;
+  private final Map<String, Boolean> templateOk = new ConcurrentHashMap<>();
+  private final AtomicInteger rendered = new AtomicInteger();
+
+  /** An article's Markdown resolved and rendered to HTML, with what resolving it reported. */
+  private record Body(String html, Diagnostics diagnostics, LinkPlaces places) {}
+
+  PagePass(
+      MarkdownRenderer markdown,
+      BuildCache cache,
+      Site site,
+      PageViewFactory views,
+      TemplateRenderer templates,
+      Map<String, FigureRenderer.ChartFiles> chartFiles,
+      LinkPlaces places,
+      OutputFiles files,
+      Diagnostics d) {
+    this.markdown = markdown;
+    this.cache = cache;
+    this.site = site;
+    this.views = views;
+    this.templates = templates;
+    this.chartFiles = chartFiles;
+    this.places = places;
+    this.files = files;
+    this.d = d;
+    this.sourcesPath =
+        site.articles().stream()
+            .filter(a -> a.meta().layout().equals(SOURCES_LAYOUT))
+            .map(a -> a.output().sitePath())
+            .findFirst()
+            .orElse(null);
+  }
+
+  /** Makes every page; returns how many were rendered rather than reused. */
+  int renderAll() {
+    Map<String, Object> shared = new HashMap<>();
+    shared.put("pages", cache.intern("pages", views.pages()));
+    shared.put("latest", cache.intern("latest", views.latest()));
+    site.articles().parallelStream()
+        .filter(a -> !a.meta().layout().equals(SOURCES_LAYOUT))
+        .forEach(a -> page(a, shared));
+    List<Article> last =
+        site.articles().stream().filter(a -> a.meta().layout().equals(SOURCES_LAYOUT)).toList();
+    if (!last.isEmpty()) {
+      Map<String, Object> sourcesModel = sourcesModel();
+      sourcesModel.replaceAll(cache::intern);
+      shared.putAll(sourcesModel);
+      last.forEach(a -> page(a, shared));
+    }
+    return rendered.get();
+  }
+
+  private void page(Article a, Map<String, Object> shared) {
+    String template = a.meta().layout() + ".ftlh";
+    if (!templateOk.computeIfAbsent(template, t -> templates.template(t, d).isPresent())) {
+      return;
+    }
+    BuildCache.Facts facts = cache.facts(a);
+    Body body = null;
+    if (facts == null) {
+      ParsedMarkdown p = markdown.parse(a);
+      facts =
+          new BuildCache.Facts(
+              a,
+              p.statisticIds(),
+              p.chartIds(),
+              p.directives().stream().map(Directive::id).distinct().sorted().toList());
+      cache.putFacts(facts);
+      body = body(p);
+    }
+    List<Object> deps = bodyDeps(facts);
+    BuildCache.Page page = cache.page(a, deps, shared);
+    if (page == null) {
+      rendered.incrementAndGet();
+      page = render(a, body != null ? body : body(markdown.parse(a)), deps, shared);
+    }
+    page.diagnostics().forEach(d::add);
+    places.addAll(page.places());
+    if (page.html() != null) {
+      String out = a.output().value();
+      // Read for the checks here, while the page is fresh; the check phase finds it read.
+      PageFactsCache checked = cache.checked();
+      checked.facts(out, page.html(), site.config().baseUrl());
+      files.put(out, page.html());
+    }
+  }
+
+  /** Fills in an article's references and renders its Markdown; the tree is dropped after. */
+  private Body body(ParsedMarkdown p) {
+    Diagnostics local = new Diagnostics();
+    FigureRenderer figures = new FigureRenderer(templates, chartFiles, local);
+    LinkPlaces bodyPlaces = new LinkPlaces();
+    PageRefs refs =
+        new PageRefs(
+            views.root(p.article()),
+            site.statistics(),
+            site.charts(),
+            sourcesPath,
+            figures::html,
+            bodyPlaces);
+    MarkdownResolver.resolve(p, refs, local);
+    return new Body(markdown.render(p), local, bodyPlaces);
+  }
+
+  private BuildCache.Page render(
+      Article a, Body body, List<Object> deps, Map<String, Object> shared) {
+    Diagnostics local = body.diagnostics();
+    String layout = a.meta().layout();
+    Map<String, Object> extra = new HashMap<>();
+    if (layout.equals(SOURCES_LAYOUT)) {
+      extra.put("statistics", shared.get("statistics"));
+      extra.put("sources", shared.get("sources"));
+    }
+    Map<String, Object> base = views.model(a, body.html(), extra);
+    base.put("pages", shared.get("pages"));
+    base.put("latest", shared.get("latest"));
+    TrackedModel model = new TrackedModel(base);
+    byte[] html =
+        templates
+            .render(layout + ".ftlh", model, a.sourcePath(), local)
+            .map(SiteBuilder::utf8)
+            .orElse(null);
+    Map<String, Object> used = new HashMap<>();
+    for (String key : model.read()) {
+      if (SHARED.contains(key)) {
+        used.put(key, model.get(key));
+      }
+    }
+    BuildCache.Page page = new BuildCache.Page(a, deps, used, html, local.all(), body.places());
+    if (!local.hasErrors()) {
+      cache.putPage(page);
+    }
+    return page;
+  }
+
+  /** Everything outside the article that its body shows: each referenced figure and chart. */
+  private List<Object> bodyDeps(BuildCache.Facts facts) {
+    List<Object> deps = new ArrayList<>();
+    deps.add(Objects.requireNonNullElse(sourcesPath, ""));
+    for (String id : facts.allIds()) {
+      deps.add(id);
+      deps.add(Optional.ofNullable(site.statistics().get(id)));
+      deps.add(Optional.ofNullable(site.charts().get(id)));
+      deps.add(Optional.ofNullable(chartFiles.get(id)));
+    }
+    return deps;
+  }
+
+  private Map<String, Object> sourcesModel() {
+    Map<String, List<Article>> usedBy = new HashMap<>();
+    // Only articles that show a figure can use one: sorting just those gives the same order
+    // and spares a rebuild sorting every article of a large site.
+    List<Article> ordered = new ArrayList<>();
+    for (Article a : site.articles()) {
+      BuildCache.Facts f = cache.facts(a);
+      if (f != null && (!f.statisticIds().isEmpty() || !f.chartIds().isEmpty())) {
+        ordered.add(a);
+      }
+    }
+    ordered.sort(PageViewFactory.LIST_ORDER);
+    for (Article a : ordered) {
+      BuildCache.Facts f = cache.facts(a);
+      for (String id : f.statisticIds()) {
+        usedBy.computeIfAbsent(id, k -> new ArrayList<>()).add(a);
+      }
+      for (String chartId : f.chartIds()) {
+        Chart c = site.charts().get(chartId);
+        if (c != null) {
+          c.points()
+              .forEach(
+                  pt -> {
+                    List<Article> l = usedBy.computeIfAbsent(pt.statId(), k -> new ArrayList<>());
+                    if (!l.contains(a)) {
+                      l.add(a);
+                    }
+                  });
+        }
+      }
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("statistics", SourcesViewFactory.statistics(site, usedBy));
+    m.put("sources", SourcesViewFactory.sources(site));
+    return m;
+  }
+}

@@ -1,0 +1,165 @@
+package org.factsite.write;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.factsite.model.OutputPath;
+
+/**
+ * A new site being written into a staging folder beside the output while it is built, so the disk
+ * work overlaps the rendering instead of waiting for it. Nothing the reader sees changes until
+ * {@link #commit}, which carries over the files the tool does not own and swaps the staging folder
+ * in; {@link #close} without a commit (a failed build, an error) removes the staging folder and
+ * leaves the previous output exactly as it was. Ctrl-C at any moment leaves a whole site, the
+ * previous one or the new one ({@link StopGuard}).
+ *
+ * <p>{@link #write} may be called from many threads at once. A write that fails is remembered, the
+ * writes after it are skipped, and {@link #commit} reports it.
+ */
+public final class StagedSite implements AutoCloseable {
+  private final Path output;
+  private final Path parent;
+  private final String name;
+  private final StopGuard guard;
+  private final Path staging;
+  private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+  private volatile IOException failure;
+
+  /**
+   * One thread does all the disk work, in the order the files arrive, while the build's threads go
+   * on rendering. Creating files and folders costs the kernel far more than the copy costs: with
+   * several writers the creates in one folder queue on its lock (and spin, using a core the
+   * rendering needs), so one writer beside the renderers is faster than many.
+   */
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "factsite-writer");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private boolean committed;
+
+  private StagedSite(Path output, Path parent, String name, StopGuard guard, Path staging) {
+    this.output = output;
+    this.parent = parent;
+    this.name = name;
+    this.guard = guard;
+    this.staging = staging;
+    folders.add(staging);
+  }
+
+  /**
+   * Checks that {@code output} is a folder the tool may replace ({@link OutputGuard}) and creates
+   * its staging folder.
+   */
+  public static StagedSite open(Path siteRoot, Path output)
+      throws OutputRefusedException, IOException {
+    OutputGuard.check(siteRoot, output);
+    Path parent = output.toAbsolutePath().normalize().getParent();
+    String name = output.getFileName().toString();
+    Files.createDirectories(parent);
+    StopGuard guard = new StopGuard(output);
+    try {
+      Path staging = guard.createStaging(parent, "." + name + ".staging-");
+      return new StagedSite(output, parent, name, guard, staging);
+    } catch (IOException | RuntimeException e) {
+      guard.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Queues one file of the new site (a site path such as {@code posts/a/index.html}) for writing
+   * and returns at once.
+   */
+  public void write(String sitePath, byte[] bytes) {
+    if (failure == null) {
+      writer.execute(() -> writeNow(sitePath, bytes));
+    }
+  }
+
+  private void writeNow(String sitePath, byte[] bytes) {
+    if (failure != null) {
+      return;
+    }
+    try {
+      Path target = staging.resolve(new OutputPath(sitePath).value()).normalize();
+      if (!target.startsWith(staging)) {
+        throw new IOException("output path escapes the output folder: " + sitePath);
+      }
+      // Under the guard: once the process is stopping, nothing (not even a folder of the
+      // staging tree) is created again, so the stop hook's delete is final.
+      guard.work(
+          () -> {
+            Path folder = target.getParent();
+            if (!folders.contains(folder)) {
+              Files.createDirectories(folder);
+              folders.add(folder);
+            }
+            Files.write(target, bytes);
+          });
+    } catch (IOException e) {
+      fail(e);
+    } catch (RuntimeException e) {
+      fail(new IOException("could not write " + sitePath + ": " + e.getMessage(), e));
+    }
+  }
+
+  /** Waits until every queued file is written. */
+  private void drain() throws IOException {
+    writer.shutdown();
+    try {
+      if (!writer.awaitTermination(1, TimeUnit.HOURS)) {
+        throw new IOException("timed out writing the site");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing the site", e);
+    }
+  }
+
+  private synchronized void fail(IOException e) {
+    if (failure == null) {
+      failure = e;
+    }
+  }
+
+  /**
+   * Puts the new site in place: {@code files} are every site path written (they make the manifest
+   * of what the tool owns). Fails, leaving the previous output as it was, if any write failed.
+   */
+  public void commit(Set<String> files) throws IOException {
+    drain();
+    if (failure != null) {
+      throw failure;
+    }
+    guard.work(() -> Files.write(staging.resolve(Manifest.NAME), Manifest.render(files)));
+    SiteWriter.swap(output, staging, parent, name, guard);
+    committed = true;
+  }
+
+  /** Removes the staging folder unless the site was committed. */
+  @Override
+  public void close() {
+    writer.shutdownNow();
+    try {
+      writer.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      if (!committed) {
+        SiteWriter.deleteQuietly(staging);
+      }
+    } finally {
+      guard.close();
+    }
+  }
+}
