@@ -3,6 +3,8 @@ package org.factsite.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.factsite.build.Warmup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +19,9 @@ import picocli.CommandLine.Command;
     description = "Builds a data-driven report site from content/, data/ and templates/.",
     subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class})
 public final class Main implements Runnable {
+  /** The commands that build a site. */
+  private static final Set<String> BUILDS = Set.of("build", "check", "serve");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -26,6 +31,11 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && BUILDS.contains(args[0])) {
+      // Loads the pipeline's classes on the second core while picocli reads the arguments and
+      // the inputs are read (about a fifth of a small site's build otherwise).
+      Warmup.start();
+    }
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
