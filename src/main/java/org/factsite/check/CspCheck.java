@@ -1,6 +1,5 @@
 package org.factsite.check;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +8,6 @@ import org.factsite.diag.Diagnostic;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
 import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -26,19 +24,25 @@ import org.jsoup.select.QueryParser;
 final class CspCheck {
   static final String META = "meta[http-equiv~=(?i)^content-security-policy$]";
   private static final Evaluator META_QUERY = QueryParser.parse(META);
+  // Compiled once: String.matches compiles its pattern on every call, for every page.
+  private static final Pattern STRICT_DEFAULT = Pattern.compile(".*default-src\\s+'(none|self)'.*");
+  private static final Pattern OTHER_ORIGIN = Pattern.compile(".*\\s(https?:|\\*|data:).*");
 
   private CspCheck() {}
 
   /** Something on a page that breaks the policy; {@code needle} finds it in a template. */
   record Problem(Pattern needle, String message, String hint) {}
 
+  /** Whether {@code el} is the page's policy meta tag (the first one that matches counts). */
+  static boolean isPolicyMeta(Element el) {
+    return el.nameIs("meta") && META_QUERY.matches(el, el);
+  }
+
   /**
-   * The policy problems of one parsed page. Collected while the page is read for its other facts,
-   * so checking the policy needs no second parse of every page.
+   * The problem with the page's policy itself: {@code meta} is its first policy meta tag, null when
+   * it has none. Reported before the page's element problems.
    */
-  static List<Problem> problems(Document doc, String baseUrl) {
-    List<Problem> p = new ArrayList<>();
-    Element meta = doc.selectFirst(META_QUERY);
+  static void policyProblems(Element meta, List<Problem> p) {
     if (meta == null) {
       p.add(
           new Problem(
@@ -48,9 +52,9 @@ final class CspCheck {
                   + "style-src 'self'; img-src 'self'\"> to the template's <head>"));
     } else {
       String policy = meta.attr("content").toLowerCase(Locale.ROOT);
-      if (!policy.matches(".*default-src\\s+'(none|self)'.*")
+      if (!STRICT_DEFAULT.matcher(policy).matches()
           || policy.contains("unsafe-")
-          || policy.matches(".*\\s(https?:|\\*|data:).*")) {
+          || OTHER_ORIGIN.matcher(policy).matches()) {
         p.add(
             new Problem(
                 Pattern.compile(Pattern.quote(meta.attr("content"))),
@@ -58,57 +62,65 @@ final class CspCheck {
                 "start it with default-src 'none' and allow only 'self'"));
       }
     }
-    for (Element el : doc.getAllElements()) {
-      String tag = el.normalName();
-      if (tag.equals("script") && !el.hasAttr("src")) {
-        p.add(
-            new Problem(
-                Pattern.compile("(?i)<script(?![^>]*\\ssrc\\s*=)"),
-                "inline <script> is not allowed",
-                "put the script in templates/static/ and load" + " it with <script src=…>"));
-      }
-      if (tag.equals("style")) {
-        p.add(
-            new Problem(
-                Pattern.compile("(?i)<style\\b"),
-                "a <style> element is not allowed",
-                "move the rules to templates/static/style.css"));
-      }
-      if (tag.equals("iframe")
-          || tag.equals("object")
-          || tag.equals("embed")
-          || tag.equals("frame")) {
-        p.add(
-            new Problem(
-                Pattern.compile("(?i)<" + tag + "\\b"),
-                "<" + tag + "> is not allowed",
-                "link to the content instead of embedding it"));
-      }
-      for (Attribute a : el.attributes()) {
-        String name = a.getKey().toLowerCase(Locale.ROOT);
-        if (name.equals("style")) {
+  }
+
+  /**
+   * The ways one element breaks the policy, in the order its attributes are written. Called for
+   * every element of a page, in document order, while the page is read for its other facts, so
+   * checking the policy costs no walk of its own.
+   */
+  static void elementProblems(Element el, String baseUrl, List<Problem> p) {
+    String tag = el.normalName();
+    switch (tag) {
+      case "script" -> {
+        if (!el.hasAttr("src")) {
           p.add(
               new Problem(
-                  Pattern.compile("(?i)<" + tag + "\\b[^>]*\\sstyle\\s*="),
-                  "a style attribute on <" + tag + "> is not allowed",
-                  "give the element a class and style it in templates/static/style.css"));
-        } else if (name.startsWith("on")) {
-          p.add(
-              new Problem(
-                  Pattern.compile("(?i)\\s" + Pattern.quote(name) + "\\s*="),
-                  "an event handler attribute " + name + "= on <" + tag + "> is not allowed",
-                  "pages carry no inline script"));
-        } else if (name.equals("href")
-            || name.equals("src")
-            || name.equals("srcset")
-            || name.equals("action")
-            || name.equals("formaction")
-            || name.equals("poster")) {
-          checkAddress(el, tag, name, a.getValue(), baseUrl, p);
+                  Pattern.compile("(?i)<script(?![^>]*\\ssrc\\s*=)"),
+                  "inline <script> is not allowed",
+                  "put the script in templates/static/ and load" + " it with <script src=…>"));
         }
       }
+      case "style" ->
+          p.add(
+              new Problem(
+                  Pattern.compile("(?i)<style\\b"),
+                  "a <style> element is not allowed",
+                  "move the rules to templates/static/style.css"));
+      case "iframe", "object", "embed", "frame" ->
+          p.add(
+              new Problem(
+                  Pattern.compile("(?i)<" + tag + "\\b"),
+                  "<" + tag + "> is not allowed",
+                  "link to the content instead of embedding it"));
+      default -> {}
     }
-    return p;
+    if (el.attributesSize() == 0) {
+      return; // most elements; attributes() would allocate an empty set for each
+    }
+    for (Attribute a : el.attributes()) {
+      String name = a.getKey().toLowerCase(Locale.ROOT);
+      if (name.equals("style")) {
+        p.add(
+            new Problem(
+                Pattern.compile("(?i)<" + tag + "\\b[^>]*\\sstyle\\s*="),
+                "a style attribute on <" + tag + "> is not allowed",
+                "give the element a class and style it in templates/static/style.css"));
+      } else if (name.startsWith("on")) {
+        p.add(
+            new Problem(
+                Pattern.compile("(?i)\\s" + Pattern.quote(name) + "\\s*="),
+                "an event handler attribute " + name + "= on <" + tag + "> is not allowed",
+                "pages carry no inline script"));
+      } else if (name.equals("href")
+          || name.equals("src")
+          || name.equals("srcset")
+          || name.equals("action")
+          || name.equals("formaction")
+          || name.equals("poster")) {
+        checkAddress(el, tag, name, a.getValue(), baseUrl, p);
+      }
+    }
   }
 
   /** Reports the policy problems of {@code pages}, read earlier into their facts. */
@@ -128,7 +140,7 @@ final class CspCheck {
 
   private static void checkAddress(
       Element el, String tag, String attr, String value, String baseUrl, List<Problem> p) {
-    String v = value.replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(Locale.ROOT);
+    String v = LinkCheck.squeeze(value).toLowerCase(Locale.ROOT);
     if (v.startsWith("javascript:")
         || v.startsWith("vbscript:")
         || v.startsWith("data:")

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -17,7 +16,17 @@ import org.jsoup.select.QueryParser;
  * build.
  */
 final class FigureContractCheck {
-  private static final Evaluator CHART_FIGURES = QueryParser.parse("figure.chart");
+  // Parsed once, not on every figure of every page.
+  private static final Evaluator HEADLINE = QueryParser.parse(".chart-headline");
+  private static final Evaluator DESCRIPTION = QueryParser.parse(".chart-description");
+  private static final Evaluator SOURCE = QueryParser.parse(".chart-source");
+  private static final Evaluator CAPTION = QueryParser.parse("table caption");
+  private static final Evaluator SCOPED_HEADER = QueryParser.parse("table th[scope]");
+  private static final Evaluator CSV_LINK = QueryParser.parse("a[href$=.csv]");
+  private static final Evaluator IMG = QueryParser.parse("img");
+  private static final Evaluator PICTURE_SOURCES = QueryParser.parse("picture source");
+  private static final Evaluator TEXTS =
+      QueryParser.parse("table caption, .chart-description, .chart-headline");
 
   private FigureContractCheck() {}
 
@@ -33,18 +42,26 @@ final class FigureContractCheck {
         });
   }
 
-  /** What each chart figure on one page lacks, in document order. */
-  static List<PageFacts.FigureProblem> problems(Document doc) {
+  /** Whether {@code el} is a chart figure, whose contract {@link #problems} checks. */
+  static boolean isChartFigure(Element el) {
+    return el.nameIs("figure") && el.hasClass("chart");
+  }
+
+  /**
+   * What each of a page's chart figures lacks, in document order. The figures were picked out in
+   * the walk that read the page's other facts; only their own subtrees are searched here.
+   */
+  static List<PageFacts.FigureProblem> problems(List<Element> figures) {
     List<PageFacts.FigureProblem> out = new ArrayList<>();
-    for (Element fig : doc.select(CHART_FIGURES)) {
+    for (Element fig : figures) {
       String id = fig.id().isEmpty() ? "(no id)" : fig.id();
-      require(fig, ".chart-headline", "a headline", id, out);
-      require(fig, ".chart-description", "a text description", id, out);
-      require(fig, ".chart-source", "a source line", id, out);
-      require(fig, "table caption", "a data table with a caption", id, out);
-      require(fig, "table th[scope]", "table header cells with scope", id, out);
-      require(fig, "a[href$=.csv]", "a CSV download link", id, out);
-      Element img = fig.selectFirst("img");
+      require(fig, HEADLINE, "a headline", id, out);
+      require(fig, DESCRIPTION, "a text description", id, out);
+      require(fig, SOURCE, "a source line", id, out);
+      require(fig, CAPTION, "a data table with a caption", id, out);
+      require(fig, SCOPED_HEADER, "table header cells with scope", id, out);
+      require(fig, CSV_LINK, "a CSV download link", id, out);
+      Element img = fig.selectFirst(IMG);
       if (img == null
           || img.attr("alt").isBlank()
           || !img.hasAttr("width")
@@ -53,14 +70,14 @@ final class FigureContractCheck {
       }
       // Each alternative drawing a browser may pick instead needs its own size too, or the
       // page jumps when it loads on a phone.
-      for (Element source : fig.select("picture source")) {
+      for (Element source : fig.select(PICTURE_SOURCES)) {
         if (!source.hasAttr("srcset") || !source.hasAttr("width") || !source.hasAttr("height")) {
           out.add(
               new PageFacts.FigureProblem(
                   id, "a size (width and height) on each <source> of its picture"));
         }
       }
-      for (Element cell : fig.select("table caption, .chart-description, .chart-headline")) {
+      for (Element cell : fig.select(TEXTS)) {
         if (cell.text().isBlank()) {
           out.add(
               new PageFacts.FigureProblem(id, "non-empty " + cell.className() + cell.tagName()));
@@ -71,8 +88,8 @@ final class FigureContractCheck {
   }
 
   private static void require(
-      Element fig, String css, String what, String id, List<PageFacts.FigureProblem> out) {
-    if (fig.selectFirst(css) == null) {
+      Element fig, Evaluator query, String what, String id, List<PageFacts.FigureProblem> out) {
+    if (fig.selectFirst(query) == null) {
       out.add(new PageFacts.FigureProblem(id, what));
     }
   }

@@ -3,23 +3,20 @@ package org.factsite.check;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /**
- * What the checks need from one built page, read once with jsoup: the ids it offers as anchors,
- * every address it links to or loads, the assets it loads, what its chart figures lack and how it
- * breaks the content security policy. The parsed page is dropped once these are read. A page's
- * facts depend only on its own bytes, so {@link PageFactsCache} keeps them while the page is
- * unchanged and a rebuild parses only the pages it rendered.
+ * What the checks need from one built page, read with jsoup in one walk of its tree ({@link
+ * PageScan}): the ids it offers as anchors, every address it links to or loads, the assets it
+ * loads, what its chart figures lack and how it breaks the content security policy. The parsed page
+ * is dropped once these are read. A page's facts depend only on its own bytes, so {@link
+ * PageFactsCache} keeps them while the page is unchanged and a rebuild parses only the pages it
+ * rendered.
  */
 public record PageFacts(
     Set<String> ids,
@@ -31,16 +28,6 @@ public record PageFacts(
 
   /** A chart figure on the page that lacks something readers need. */
   public record FigureProblem(String figureId, String lacks) {}
-
-  // Selectors parsed once: jsoup parses a query string on every select(String) call, which was
-  // a tenth of the check's time over 10,000 pages.
-  private static final Evaluator WITH_ID = QueryParser.parse("[id]");
-  private static final Evaluator NAMED_ANCHORS = QueryParser.parse("a[name]");
-  private static final Evaluator REFS =
-      QueryParser.parse("a[href], link[href], img[src], script[src]");
-  private static final Evaluator SRCSETS = QueryParser.parse("source[srcset]");
-  private static final Evaluator LOADED =
-      QueryParser.parse("link[rel=stylesheet][href], img[src], script[src]");
 
   public PageFacts {
     ids = Set.copyOf(ids);
@@ -67,39 +54,10 @@ public record PageFacts(
    */
   static PageFacts of(String page, byte[] html, String baseUrl) {
     Document doc = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
-    Set<String> ids = new HashSet<>();
-    for (Element el : doc.select(WITH_ID)) {
-      ids.add(el.id());
-    }
-    for (Element el : doc.select(NAMED_ANCHORS)) {
-      ids.add(el.attr("name"));
-    }
-    List<String> refs = new ArrayList<>();
-    for (Element el : doc.select(REFS)) {
-      refs.add(el.attr(el.hasAttr("href") ? "href" : "src"));
-    }
-    for (Element el : doc.select(SRCSETS)) {
-      refs.addAll(LinkCheck.srcsetUrls(el.attr("srcset")));
-    }
-    // Each download a page makes, with its alternatives: a browser fetches one candidate of a
-    // <picture> (the phone drawing or the wide one), so the budget counts the largest.
-    List<List<String>> assets = new ArrayList<>();
-    for (Element el : doc.select(LOADED)) {
-      List<String> group = new ArrayList<>();
-      group.add(
-          LinkCheck.localise(page, el.hasAttr("href") ? el.attr("href") : el.attr("src"), baseUrl));
-      Element parent = el.parent();
-      if (el.normalName().equals("img")
-          && parent != null
-          && parent.normalName().equals("picture")) {
-        for (Element source : parent.select(SRCSETS)) {
-          for (String url : LinkCheck.srcsetUrls(source.attr("srcset"))) {
-            group.add(LinkCheck.localise(page, url, baseUrl));
-          }
-        }
-      }
-      assets.add(group);
-    }
+    PageScan scan = PageScan.of(doc, page, baseUrl);
+    List<String> refs = new ArrayList<>(scan.refs.size() + scan.srcsetRefs.size());
+    refs.addAll(scan.refs);
+    refs.addAll(scan.srcsetRefs);
     Map<String, Optional<String>> targets = new HashMap<>();
     for (String ref : refs) {
       String pathPart = LinkCheck.pathPart(LinkCheck.localise(page, ref, baseUrl));
@@ -107,18 +65,16 @@ public record PageFacts(
         targets.put(pathPart, Optional.ofNullable(LinkCheck.resolve(page, pathPart)));
       }
     }
-    for (List<String> group : assets) {
+    for (List<String> group : scan.assets) {
       for (String ref : group) {
         targets.computeIfAbsent(
             LinkCheck.pathPart(ref), k -> Optional.ofNullable(LinkCheck.resolve(page, k)));
       }
     }
+    List<CspCheck.Problem> csp = new ArrayList<>();
+    CspCheck.policyProblems(scan.policyMeta, csp);
+    csp.addAll(scan.elementProblems);
     return new PageFacts(
-        ids,
-        refs,
-        assets,
-        FigureContractCheck.problems(doc),
-        targets,
-        CspCheck.problems(doc, baseUrl));
+        scan.ids, refs, scan.assets, FigureContractCheck.problems(scan.chartFigures), targets, csp);
   }
 }
