@@ -29,7 +29,9 @@ public final class ArticleLoader {
 
   /** Loads {@code path} (e.g. {@code content/a.md}); empty after reporting when unusable. */
   public Optional<Article> load(String path, String text, Diagnostics diagnostics) {
-    String normalised = text.replace("\r\n", "\n");
+    // Most files have no carriage returns; looking for one is cheaper than String.replace's
+    // search for the two-character pair, which showed in the load profile.
+    String normalised = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
     if (!normalised.startsWith("---\n")) {
       diagnostics.error(
           new SourcePos(path, 1, 1),

@@ -41,8 +41,9 @@ public final class Inputs {
     byte[] b = files.get(path);
     if (isAscii(b)) {
       // Nearly every input is plain ASCII, which is valid UTF-8 as it stands; the JDK's ASCII
-      // decoding is far cheaper than a strict decoder, which showed in the load profile.
-      return new String(b, StandardCharsets.US_ASCII);
+      // decoding is far cheaper than a strict decoder, which showed in the load profile. Latin-1
+      // decodes ASCII bytes to the same text and, unlike US-ASCII, without scanning them again.
+      return new String(b, StandardCharsets.ISO_8859_1);
     }
     String s =
         StandardCharsets.UTF_8

@@ -1,7 +1,11 @@
 package org.factsite.render.chart;
 
+import static org.factsite.render.chart.ChartFonts.AXIS_TITLE;
+import static org.factsite.render.chart.ChartFonts.CATEGORY;
+import static org.factsite.render.chart.ChartFonts.TICK;
+import static org.factsite.render.chart.ChartFonts.VALUE;
+
 import java.awt.BasicStroke;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
@@ -56,11 +60,6 @@ public final class ChartRenderer {
   /** Height of column charts; bar charts grow with their number of bars. */
   public static final int COLUMN_HEIGHT = 360;
 
-  static final Font TICK = ChartFonts.REGULAR.deriveFont(13f);
-  static final Font CATEGORY = ChartFonts.REGULAR.deriveFont(14f);
-  static final Font VALUE = ChartFonts.BOLD.deriveFont(14f);
-  static final Font AXIS_TITLE = ChartFonts.REGULAR.deriveFont(13f);
-
   static final int PAD = 8;
   static final int GAP = 6;
   private static final int TARGET_TICKS = 5;
@@ -78,13 +77,11 @@ public final class ChartRenderer {
 
   static final BasicStroke HAIRLINE = new BasicStroke(1f);
 
-  private final NarrowChartRenderer narrow = new NarrowChartRenderer();
-
-  public ChartRenderer() {
-    // Fail here, not at the first chart, if the bundled fonts are missing.
-    Objects.requireNonNull(ChartFonts.REGULAR);
-    Objects.requireNonNull(ChartFonts.BOLD);
-  }
+  /**
+   * Cheap to make: nothing is loaded until the first chart is drawn (see {@link ChartFonts}), so a
+   * build without charts never starts Java's font system.
+   */
+  public ChartRenderer() {}
 
   /**
    * Draws {@code chart} twice: the wide picture for screens and the narrow one for phones, where
@@ -100,7 +97,7 @@ public final class ChartRenderer {
     if (chart.points().isEmpty()) {
       throw new IllegalArgumentException("chart " + chart.id() + " has no bars");
     }
-    return narrow.render(chart);
+    return new NarrowChartRenderer().render(chart);
   }
 
   /** Draws {@code chart}. It must have at least one point. */

@@ -34,15 +34,11 @@ final class NarrowChartRenderer {
 
   /** Every font the narrow drawing uses; each is at least 12 px, the legible minimum. */
   static final List<Font> FONTS =
-      List.of(
-          ChartRenderer.TICK,
-          ChartRenderer.CATEGORY,
-          ChartRenderer.VALUE,
-          ChartRenderer.AXIS_TITLE);
+      List.of(ChartFonts.TICK, ChartFonts.CATEGORY, ChartFonts.VALUE, ChartFonts.AXIS_TITLE);
 
-  private static final Font TICK = ChartRenderer.TICK;
-  private static final Font CATEGORY = ChartRenderer.CATEGORY;
-  private static final Font VALUE = ChartRenderer.VALUE;
+  private static final Font TICK = ChartFonts.TICK;
+  private static final Font CATEGORY = ChartFonts.CATEGORY;
+  private static final Font VALUE = ChartFonts.VALUE;
   private static final int TARGET_TICKS = 3;
   private static final double BAR_THICKNESS = 22;
 
@@ -138,9 +134,9 @@ final class NarrowChartRenderer {
     double tickBaseline = y + GRID_OVERHANG + GAP + Text.ascent(TICK);
     y = tickBaseline + (Text.lineHeight(TICK) - Text.ascent(TICK));
     // The value axis's name goes under its ticks, where a reader looks for what they count.
-    double axisTitleBaseline = y + GAP + Text.ascent(ChartRenderer.AXIS_TITLE);
+    double axisTitleBaseline = y + GAP + Text.ascent(ChartFonts.AXIS_TITLE);
     if (!axisTitle.isEmpty()) {
-      y += GAP + axisTitle.size() * Text.lineHeight(ChartRenderer.AXIS_TITLE);
+      y += GAP + axisTitle.size() * Text.lineHeight(ChartFonts.AXIS_TITLE);
     }
     int height = (int) Math.ceil(y + PAD);
     return new Layout(
@@ -167,7 +163,7 @@ final class NarrowChartRenderer {
     Text.drawLines(
         g,
         layout.axisTitle(),
-        ChartRenderer.AXIS_TITLE,
+        ChartFonts.AXIS_TITLE,
         PAD,
         layout.axisTitleBaseline(),
         Text.Align.LEFT);

@@ -149,10 +149,10 @@ class ChartRendererTest {
   @Test
   void bundledFontIsUsedNotASystemFont() {
     assertEquals("DejaVu Sans", ChartFonts.REGULAR.getFamily(java.util.Locale.ROOT));
-    assertEquals("DejaVu Sans", ChartRenderer.TICK.getFamily(java.util.Locale.ROOT));
+    assertEquals("DejaVu Sans", ChartFonts.TICK.getFamily(java.util.Locale.ROOT));
     assertTrue(ChartFonts.BOLD.getFontName(java.util.Locale.ROOT).contains("Bold"));
     assertNotNull(ChartFonts.class.getResource("LICENSE-DejaVu.txt"), "font licence ships");
-    assertTrue(ChartRenderer.TICK.getSize2D() >= 12, "tick labels at least 12px");
+    assertTrue(ChartFonts.TICK.getSize2D() >= 12, "tick labels at least 12px");
   }
 
   @Test

@@ -73,7 +73,7 @@ class NarrowChartRendererTest {
     }
     // While the wide drawing shrunk into the same space would not be readable.
     double shrink = (double) PHONE_FIGURE_WIDTH / ChartRenderer.WIDTH;
-    assertTrue(ChartRenderer.TICK.getSize2D() * shrink < 12);
+    assertTrue(ChartFonts.TICK.getSize2D() * shrink < 12);
   }
 
   @Test
@@ -83,7 +83,7 @@ class NarrowChartRendererTest {
       NarrowChartRenderer.Layout layout = narrow.layout(chart);
       for (List<String> lines : layout.labels()) {
         assertTrue(
-            Text.maxWidth(lines, ChartRenderer.CATEGORY)
+            Text.maxWidth(lines, ChartFonts.CATEGORY)
                 <= NarrowChartRenderer.WIDTH - 2 * ChartRenderer.PAD,
             lines.toString());
       }
@@ -94,7 +94,7 @@ class NarrowChartRendererTest {
         double end =
             layout.x(p.value().doubleValue())
                 + ChartRenderer.GAP
-                + Text.width(p.formatted(), ChartRenderer.VALUE);
+                + Text.width(p.formatted(), ChartFonts.VALUE);
         assertTrue(end <= NarrowChartRenderer.WIDTH, p.formatted() + " ends at " + end);
       }
     }

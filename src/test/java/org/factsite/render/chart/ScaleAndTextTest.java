@@ -63,7 +63,7 @@ class ScaleAndTextTest {
 
   @Test
   void balancedWrapUsesAsFewLinesAsGreedyAndEvensThemOut() {
-    Font f = ChartRenderer.CATEGORY;
+    Font f = ChartFonts.CATEGORY;
     String label = "Average quarter, April 2017 – March 2020";
     double width = Text.width(label, f) - 20;
     List<String> greedy = Text.wrap(label, f, width);
