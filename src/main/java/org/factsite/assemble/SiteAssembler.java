@@ -194,7 +194,7 @@ public final class SiteAssembler {
         d,
         local -> {
           try {
-            return articleLoader.load(path, inputs.text(path), local);
+            return articleLoader.loadWithLf(path, inputs.textWithLf(path), local);
           } catch (java.nio.charset.CharacterCodingException e) {
             local.error(
                 new SourcePos(path, 1, 1), "the file is not valid UTF-8 text", "save it as UTF-8");
