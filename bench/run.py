@@ -12,10 +12,11 @@ What it does:
      (factsite.jsa next to the jar), as a user's first build after an upgrade would;
   3. for each N, generates the corpus with ../shared/bench/gen-corpus.py --only hugo, copies the
      articles into bench/site/content/posts/ and builds it with
-       - factsite, the ordinary way:   java -jar target/factsite.jar build
+       - factsite, the ordinary way:   java -jar target/factsite.jar build --output OUT/factsite
        - factsite through bin/factsite (the launcher: CDS archive, serial GC, C1 only)
-       - Hugo (Debian package):        hugo --quiet   in the corpus' hugo/ folder
-     each from a clean output folder, runs interleaved so machine noise hits all alike;
+       - Hugo (Debian package):        hugo --quiet --destination OUT/hugo   in the corpus' hugo/
+     each from a deleted output folder, the two outputs side by side in OUT (--out-root), runs
+     interleaved so machine noise hits all alike;
      one untimed warm-up run per generator checks the output (page count, relative links);
   4. builds a corpus with one chart per article for charts per second;
   5. prints a markdown table (also saved to WORK/results.md).
@@ -64,7 +65,7 @@ def measure(cmd, cwd, env=None):
     rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", report).group(1))
     user = float(re.search(r"User time \(seconds\): ([\d.]+)", report).group(1))
     system = float(re.search(r"System time \(seconds\): ([\d.]+)", report).group(1))
-    return wall, rss_kb / 1024.0, user + system, r.stdout
+    return wall, rss_kb / 1024.0, user + system, r.stdout, user, system
 
 
 class Tool:
@@ -78,18 +79,20 @@ class Tool:
         return measure(self.cmd, self.cwd, self.env)
 
 
-def factsite_tools(jar, with_launcher):
-    out = os.path.join(SITE, "site")
-    tools = [Tool("factsite (java -jar)", ["java", "-jar", jar, "build"], SITE, out)]
+def factsite_tools(jar, with_launcher, out_root):
+    out = os.path.join(out_root, "factsite")
+    build = ["build", "--output", out]
+    tools = [Tool("factsite (java -jar)", ["java", "-jar", jar] + build, SITE, out)]
     if with_launcher:
         env = dict(os.environ, FACTSITE_JAR=jar)
-        tools.append(Tool("factsite (bin/factsite)", [LAUNCHER, "build"], SITE, out, env))
+        tools.append(Tool("factsite (bin/factsite)", [LAUNCHER] + build, SITE, out, env))
     return tools
 
 
-def hugo_tool(corpus):
+def hugo_tool(corpus, out_root):
     root = os.path.join(corpus, "hugo")
-    return Tool("Hugo " + hugo_version(), ["hugo", "--quiet"], root, os.path.join(root, "public"))
+    out = os.path.join(out_root, "hugo")
+    return Tool("Hugo " + hugo_version(), ["hugo", "--quiet", "--destination", out], root, out)
 
 
 def hugo_version():
@@ -156,8 +159,8 @@ def write_chart_data(data, numbers):
             f.write("\n".join(chart) + "\n")
 
 
-def verify_factsite(n):
-    out = os.path.join(SITE, "site")
+def verify_factsite(n, out_root):
+    out = os.path.join(out_root, "factsite")
     pages = len([d for d in os.listdir(os.path.join(out, "posts"))
                  if os.path.isfile(os.path.join(out, "posts", d, "index.html"))])
     if pages != n or not os.path.isfile(os.path.join(out, "index.html")):
@@ -172,8 +175,8 @@ def verify_factsite(n):
         sys.exit("factsite's index.html does not list every article (and the nav of 10)")
 
 
-def verify_hugo(corpus, n):
-    posts = os.path.join(corpus, "hugo", "public", "posts")
+def verify_hugo(n, out_root):
+    posts = os.path.join(out_root, "hugo", "posts")
     pages = len([d for d in os.listdir(posts)
                  if os.path.isfile(os.path.join(posts, d, "index.html"))])
     if pages != n:
@@ -198,6 +201,8 @@ def time_tools(tools, runs, label_n, pages):
         rows.append(dict(tool=t.name, n=label_n, pages=pages, wall=wall,
                          wall_min=min(r[0] for r in rs),
                          cpu=statistics.median(r[2] for r in rs),
+                         user=statistics.median(r[4] for r in rs),
+                         sys=statistics.median(r[5] for r in rs),
                          rss=statistics.median(r[1] for r in rs),
                          rss_max=max(r[1] for r in rs),
                          pps=pages / wall, stdout=rs[-1][3]))
@@ -205,15 +210,16 @@ def time_tools(tools, runs, label_n, pages):
 
 
 def table(rows):
-    out = ["| generator | N | wall median s | wall min s | CPU s | peak RSS MB (max) | pages/s"
-           " | vs Hugo pages/s | vs Hugo RSS |",
+    out = ["| generator | N | wall median s | wall min s | CPU s (user + sys) | peak RSS MB (max)"
+           " | pages/s | vs Hugo pages/s | vs Hugo RSS |",
            "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         hugo = next((h for h in rows if h["n"] == r["n"] and h["tool"].startswith("Hugo")), None)
         speed = "%.2f×" % (r["pps"] / hugo["pps"]) if hugo else "-"
         mem = "%.2f×" % (r["rss"] / hugo["rss"]) if hugo else "-"
-        out.append("| %s | %s | %.2f | %.2f | %.2f | %.0f (%.0f) | %.0f | %s | %s |" % (
-            r["tool"], "{:,}".format(r["n"]), r["wall"], r["wall_min"], r["cpu"], r["rss"],
+        out.append("| %s | %s | %.2f | %.2f | %.2f (%.2f + %.2f) | %.0f (%.0f) | %.0f | %s | %s |" % (
+            r["tool"], "{:,}".format(r["n"]), r["wall"], r["wall_min"], r["cpu"], r["user"],
+            r["sys"], r["rss"],
             r["rss_max"], r["pps"], speed, mem))
     return "\n".join(out)
 
@@ -241,8 +247,16 @@ def main():
                     help="Maven build folder holding factsite.jar")
     ap.add_argument("--no-package", action="store_true", help="use the jar as it is")
     ap.add_argument("--no-hugo", action="store_true", help="time factsite only")
+    ap.add_argument("--out-root", default=None,
+                    help="folder holding both generators' output folders, side by side"
+                         " (default: WORK/out; a tmpfs such as /dev/shm/x leaves the disk out)")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
+    # Both outputs in one folder: this ext4 (no journal) skips over inodes freed in the last
+    # seconds to minutes on every file it creates, so a generator writing where many files were
+    # just deleted pays far more kernel time than one writing elsewhere (docs/performance.md).
+    out_root = os.path.abspath(args.out_root or os.path.join(args.work, "out"))
+    os.makedirs(out_root, exist_ok=True)
     jar = os.path.join(args.build_dir, "factsite.jar")
     about_machine = machine()  # before the runs: the load average says how busy the box was
 
@@ -259,7 +273,7 @@ def main():
     if os.path.exists(jsa):
         os.remove(jsa)
     print("recording the launcher's CDS archive %s ..." % jsa, file=sys.stderr)
-    factsite_tools(jar, True)[1].run()
+    factsite_tools(jar, True, out_root)[1].run()
     if not os.path.exists(jsa):
         print("warning: no CDS archive was recorded", file=sys.stderr)
 
@@ -268,22 +282,23 @@ def main():
         print("N = %d ..." % n, file=sys.stderr)
         corpus = generate(n, args.work)
         fill_site(corpus)
-        tools = factsite_tools(jar, True) + ([] if args.no_hugo else [hugo_tool(corpus)])
+        tools = factsite_tools(jar, True, out_root) + (
+            [] if args.no_hugo else [hugo_tool(corpus, out_root)])
         for t in tools:  # untimed warm-up (disk cache), then check what it wrote
             t.run()
             if t.name.startswith("Hugo"):
-                verify_hugo(corpus, n)
+                verify_hugo(n, out_root)
             else:
-                verify_factsite(n)
+                verify_factsite(n, out_root)
         rows += time_tools(tools, args.runs, n, n + 1)
 
     chart_rows = []
     if args.charts:
         print("charts corpus, N = %d ..." % args.charts, file=sys.stderr)
         fill_site(generate(args.charts, args.work), charts=True)
-        tools = factsite_tools(jar, True)
+        tools = factsite_tools(jar, True, out_root)
         tools[0].run()
-        verify_factsite(args.charts)
+        verify_factsite(args.charts, out_root)
         chart_rows = time_tools(tools, args.runs, args.charts, args.charts + 1)
     # Leave bench/site as a plain N-article site (no generated data/).
     shutil.rmtree(os.path.join(SITE, "data"), ignore_errors=True)
