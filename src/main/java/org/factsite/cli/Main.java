@@ -5,9 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
-import org.factsite.build.Warmup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,9 +19,6 @@ import picocli.CommandLine.Command;
     version = "factsite 0.1.0",
     description = "Builds a data-driven report site from content/, data/ and templates/.")
 public final class Main implements Runnable {
-  /** The commands that build a site. */
-  private static final Set<String> BUILDS = Set.of("build", "check", "serve");
-
   /**
    * The commands, in the order help lists them. Added by {@link #run} rather than named in the
    * {@code @Command} annotation so that a run which names its command builds only that command's
@@ -48,11 +43,6 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    if (args.length > 0 && BUILDS.contains(args[0])) {
-      // Loads the pipeline's classes on the second core while picocli reads the arguments and
-      // the inputs are read (about a fifth of a small site's build otherwise).
-      Warmup.start();
-    }
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
