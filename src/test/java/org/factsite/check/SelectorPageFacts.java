@@ -5,13 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -88,127 +85,18 @@ final class SelectorPageFacts {
         ids, refs, assets, figureProblems(doc), targets, cspProblems(doc, baseUrl));
   }
 
+  /**
+   * The policy problems by the old order: the policy meta tag first, then every element of the page
+   * in document order. The rules for one element are the production ones (they moved, they did not
+   * change); what this compares is which elements the one walk visits, and in what order.
+   */
   static List<CspCheck.Problem> cspProblems(Document doc, String baseUrl) {
     List<CspCheck.Problem> p = new ArrayList<>();
-    Element meta = doc.selectFirst(META_QUERY);
-    if (meta == null) {
-      p.add(
-          new CspCheck.Problem(
-              null,
-              "the page has no Content-Security-Policy meta tag",
-              "add <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                  + "style-src 'self'; img-src 'self'\"> to the template's <head>"));
-    } else {
-      String policy = meta.attr("content").toLowerCase(Locale.ROOT);
-      if (!policy.matches(".*default-src\\s+'(none|self)'.*")
-          || policy.contains("unsafe-")
-          || policy.matches(".*\\s(https?:|\\*|data:).*")) {
-        p.add(
-            new CspCheck.Problem(
-                Pattern.compile(Pattern.quote(meta.attr("content"))),
-                "the Content-Security-Policy is not strict: '" + meta.attr("content") + "'",
-                "start it with default-src 'none' and allow only 'self'"));
-      }
-    }
+    CspCheck.policyProblems(doc.selectFirst(META_QUERY), p);
     for (Element el : doc.getAllElements()) {
-      String tag = el.normalName();
-      if (tag.equals("script") && !el.hasAttr("src")) {
-        p.add(
-            new CspCheck.Problem(
-                Pattern.compile("(?i)<script(?![^>]*\\ssrc\\s*=)"),
-                "inline <script> is not allowed",
-                "put the script in templates/static/ and load" + " it with <script src=…>"));
-      }
-      if (tag.equals("style")) {
-        p.add(
-            new CspCheck.Problem(
-                Pattern.compile("(?i)<style\\b"),
-                "a <style> element is not allowed",
-                "move the rules to templates/static/style.css"));
-      }
-      if (tag.equals("iframe")
-          || tag.equals("object")
-          || tag.equals("embed")
-          || tag.equals("frame")) {
-        p.add(
-            new CspCheck.Problem(
-                Pattern.compile("(?i)<" + tag + "\\b"),
-                "<" + tag + "> is not allowed",
-                "link to the content instead of embedding it"));
-      }
-      for (Attribute a : el.attributes()) {
-        String name = a.getKey().toLowerCase(Locale.ROOT);
-        if (name.equals("style")) {
-          p.add(
-              new CspCheck.Problem(
-                  Pattern.compile("(?i)<" + tag + "\\b[^>]*\\sstyle\\s*="),
-                  "a style attribute on <" + tag + "> is not allowed",
-                  "give the element a class and style it in templates/static/style.css"));
-        } else if (name.startsWith("on")) {
-          p.add(
-              new CspCheck.Problem(
-                  Pattern.compile("(?i)\\s" + Pattern.quote(name) + "\\s*="),
-                  "an event handler attribute " + name + "= on <" + tag + "> is not allowed",
-                  "pages carry no inline script"));
-        } else if (name.equals("href")
-            || name.equals("src")
-            || name.equals("srcset")
-            || name.equals("action")
-            || name.equals("formaction")
-            || name.equals("poster")) {
-          checkAddress(el, tag, name, a.getValue(), baseUrl, p);
-        }
-      }
+      CspCheck.elementProblems(el, baseUrl, p);
     }
     return p;
-  }
-
-  private static void checkAddress(
-      Element el, String tag, String attr, String value, String baseUrl, List<CspCheck.Problem> p) {
-    String v = value.replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(Locale.ROOT);
-    if (v.startsWith("javascript:")
-        || v.startsWith("vbscript:")
-        || v.startsWith("data:")
-        || v.startsWith("file:")) {
-      p.add(
-          new CspCheck.Problem(
-              Pattern.compile(Pattern.quote(value)),
-              "<"
-                  + tag
-                  + " "
-                  + attr
-                  + "> uses an address that is not allowed: '"
-                  + abbreviate(value)
-                  + "'",
-              null));
-      return;
-    }
-    boolean fetched = !tag.equals("a") && !(tag.equals("link") && !fetchedLink(el));
-    boolean ownSite = baseUrl != null && value.startsWith(baseUrl);
-    boolean external =
-        !ownSite && (v.startsWith("http:") || v.startsWith("https:") || v.startsWith("//"));
-    if (fetched && external) {
-      p.add(
-          new CspCheck.Problem(
-              Pattern.compile(Pattern.quote(value)),
-              "<" + tag + " " + attr + "> loads '" + abbreviate(value) + "' from another site",
-              "copy the file into templates/static/ and load it from there"));
-    }
-  }
-
-  /** A link element the browser fetches, as opposed to one that only names a page. */
-  private static boolean fetchedLink(Element link) {
-    String rel = link.attr("rel").toLowerCase(Locale.ROOT);
-    return !(rel.equals("canonical")
-        || rel.equals("alternate")
-        || rel.equals("author")
-        || rel.equals("license")
-        || rel.equals("me")
-        || rel.isEmpty());
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 60 ? s.substring(0, 60) + "…" : s;
   }
 
   /** What each chart figure on one page lacks, in document order. */
