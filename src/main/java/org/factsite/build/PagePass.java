@@ -91,35 +91,39 @@ final class PagePass {
     shared.put("latest", cache.intern("latest", views.latest()));
     site.articles().parallelStream()
         .filter(a -> !a.meta().layout().equals(SOURCES_LAYOUT))
-        .forEach(a -> page(a, shared));
+        .forEach(a -> page(a, shared, null));
     List<Article> last =
         site.articles().stream().filter(a -> a.meta().layout().equals(SOURCES_LAYOUT)).toList();
     if (!last.isEmpty()) {
+      // A sources page can show figures too, and then it is among the pages that use them:
+      // its own references must be known before the list of users is made.
+      Map<String, Body> bodies = new HashMap<>();
+      for (Article a : last) {
+        if (cache.facts(a) == null) {
+          bodies.put(a.sourcePath(), body(parse(a)));
+        }
+      }
       Map<String, Object> sourcesModel = sourcesModel();
       sourcesModel.replaceAll(cache::intern);
       shared.putAll(sourcesModel);
-      last.forEach(a -> page(a, shared));
+      last.forEach(a -> page(a, shared, bodies.get(a.sourcePath())));
     }
     return rendered.get();
   }
 
-  private void page(Article a, Map<String, Object> shared) {
+  /**
+   * Makes one page. {@code body} is its Markdown already rendered when its references had to be
+   * known first; null to parse it here when it is not cached.
+   */
+  private void page(Article a, Map<String, Object> shared, Body body) {
     String template = a.meta().layout() + ".ftlh";
     if (!templateOk.computeIfAbsent(template, t -> templates.template(t, d).isPresent())) {
       return;
     }
     BuildCache.Facts facts = cache.facts(a);
-    Body body = null;
     if (facts == null) {
-      ParsedMarkdown p = markdown.parse(a);
-      facts =
-          new BuildCache.Facts(
-              a,
-              p.statisticIds(),
-              p.chartIds(),
-              p.directives().stream().map(Directive::id).distinct().sorted().toList());
-      cache.putFacts(facts);
-      body = body(p);
+      body = body(parse(a));
+      facts = cache.facts(a);
     }
     List<Object> deps = bodyDeps(facts);
     BuildCache.Page page = cache.page(a, deps, shared);
@@ -136,6 +140,18 @@ final class PagePass {
       checked.facts(out, page.html(), site.config().baseUrl());
       files.put(out, page.html());
     }
+  }
+
+  /** Parses an article's Markdown and records its references. */
+  private ParsedMarkdown parse(Article a) {
+    ParsedMarkdown p = markdown.parse(a);
+    cache.putFacts(
+        new BuildCache.Facts(
+            a,
+            p.statisticIds(),
+            p.chartIds(),
+            p.directives().stream().map(Directive::id).distinct().sorted().toList()));
+    return p;
   }
 
   /** Fills in an article's references and renders its Markdown; the tree is dropped after. */

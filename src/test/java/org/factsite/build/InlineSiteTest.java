@@ -82,6 +82,36 @@ class InlineSiteTest {
           decimals: 2
       """;
 
+  /**
+   * The sources page is made after every other page (it lists who uses each figure), so its own
+   * references must still be counted: a figure it shows is used by it too.
+   */
+  @Test
+  void sourcesPageThatShowsAFigureIsListedAmongItsUsers() {
+    TestSite.of(
+            DATA
+                + """
+        -- content/a.md --
+        ---
+        title: Article A
+        ---
+        Police recorded {{stat offences_quarter}} offences.
+        -- content/sources.md --
+        ---
+        title: Sources and methods
+        layout: sources
+        ---
+        The quarter's figure, {{stat offences_quarter}}, is the latest.
+        -- templates/sources.ftlh --
+        <!DOCTYPE html><html lang="en"><head><meta http-equiv="Content-Security-Policy"         content="default-src 'none'"><title>${page.title}</title></head><body><main>        <h1>${page.title}</h1>${page.body?no_esc}<#list statistics as s><p id="${s.anchor}">        ${s.value} used by: <#list s.usedBy as u>[${u.title}]</#list></p></#list></main></body></html>
+        """)
+        .withDefaults()
+        .build()
+        .assertOk()
+        .assertFileContains(
+            "sources/index.html", "1,220 used by: [Article A][Sources and methods]</p>");
+  }
+
   @Test
   void statReferenceShowsFormattedValueLinkedToSourcesPage() {
     TestSite.of(
