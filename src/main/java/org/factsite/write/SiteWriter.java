@@ -25,13 +25,14 @@ import java.util.stream.Stream;
 public final class SiteWriter {
   private SiteWriter() {}
 
-  /** Writes {@code files}, all made already, as the new contents of {@code output}. */
+  /**
+   * Writes {@code files}, all made already, as the new contents of {@code output}. (The build
+   * command instead writes each page into a {@link StagedSite} as it is made.)
+   */
   public static void commit(Path siteRoot, Path output, Map<String, byte[]> files)
       throws OutputRefusedException, IOException {
     try (StagedSite staged = StagedSite.open(siteRoot, output)) {
-      // Several threads: each folder and file create costs the file system far more than the
-      // copy costs the CPU.
-      files.entrySet().parallelStream().forEach(e -> staged.write(e.getKey(), e.getValue()));
+      files.forEach(staged::write);
       staged.commit(files.keySet());
     }
   }
