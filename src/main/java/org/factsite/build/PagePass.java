@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.factsite.check.PageFactsCache;
 import org.factsite.diag.Diagnostics;
 import org.factsite.model.Article;
 import org.factsite.model.Chart;
@@ -136,8 +135,7 @@ final class PagePass {
     if (page.html() != null) {
       String out = a.output().value();
       // Read for the checks here, while the page is fresh; the check phase finds it read.
-      PageFactsCache checked = cache.checked();
-      checked.facts(out, page.html(), site.config().baseUrl());
+      cache.checked().facts(out, page.html(), site.config().baseUrl());
       files.put(out, page.html());
     }
   }
