@@ -11,9 +11,10 @@ import org.factsite.model.Site;
 import org.factsite.render.markdown.LinkPlaces;
 
 /**
- * Runs every check over the built site in memory, before anything is written: links and anchors,
+ * Runs every check over the built site in memory, before the site is published: links and anchors,
  * the chart figure contract, the content security policy, and page weight. Each page is parsed once
- * (with jsoup) into its {@link PageFacts}, and the parsed page is dropped.
+ * (with jsoup) into its {@link PageFacts}, usually by the task that rendered it, and the parsed
+ * page is dropped.
  */
 public final class SiteChecks {
   private SiteChecks() {}
