@@ -87,6 +87,7 @@ public final class SiteBuilder {
     TemplateRenderer templates = cache.templates(inputs);
     cache.settings(site.config());
     OutputFiles files = new OutputFiles(sink);
+    charts.keepIn(options.chartStore());
 
     t0 = System.nanoTime();
     Map<String, FigureRenderer.ChartFiles> chartFiles = renderCharts(site, files, d);
@@ -117,6 +118,7 @@ public final class SiteBuilder {
     if (d.hasErrors()) {
       return failed(d, timings);
     }
+    charts.retainOnDisk(site.charts().values());
     return new BuildResult(files.sorted(), d.all(), timings, site.articles().size(), rendered);
   }
 

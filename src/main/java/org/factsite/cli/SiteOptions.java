@@ -22,6 +22,13 @@ final class SiteOptions {
   @Option(names = "--debug", description = "Show internal stack traces.")
   boolean debug;
 
+  @Option(
+      names = "--no-cache",
+      description =
+          "Draw every chart afresh instead of reusing the drawings kept from earlier builds"
+              + " (in $XDG_CACHE_HOME/factsite or ~/.cache/factsite).")
+  boolean noCache;
+
   Path dir() {
     return siteDir.dir;
   }

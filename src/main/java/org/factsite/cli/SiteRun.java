@@ -3,6 +3,7 @@ package org.factsite.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.factsite.build.BuildOptions;
 import org.factsite.build.BuildResult;
@@ -13,6 +14,7 @@ import org.factsite.diag.DiagnosticPrinter;
 import org.factsite.diag.Diagnostics;
 import org.factsite.load.Inputs;
 import org.factsite.load.SourceTree;
+import org.factsite.render.chart.ChartStore;
 
 /** Reads a site folder and builds it in memory, printing phases and diagnostics. */
 final class SiteRun {
@@ -54,7 +56,8 @@ final class SiteRun {
       return Optional.empty();
     }
     BuildResult result =
-        new SiteBuilder().build(inputs, new BuildOptions(site.drafts, site.baseUrl), sink);
+        new SiteBuilder()
+            .build(inputs, new BuildOptions(site.drafts, site.baseUrl, chartStore(site)), sink);
     for (PhaseTiming t : result.timings()) {
       report.phase(out, t.phase(), t.millis(), t.summary());
     }
@@ -69,5 +72,22 @@ final class SiteRun {
       new DiagnosticPrinter(DiagnosticPrinter.DEFAULT_LIMIT).print(all, err);
     }
     return failed ? Optional.empty() : Optional.of(result);
+  }
+
+  /**
+   * Where this site's drawn charts are kept between builds: the user's cache folder
+   * ($XDG_CACHE_HOME, else ~/.cache), never the site folder. Null with --no-cache, or when the
+   * running code cannot be told apart from other versions (not run from a jar).
+   */
+  private static ChartStore chartStore(SiteOptions site) {
+    if (site.noCache) {
+      return null;
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path root =
+        xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
+    return ChartStore.forSite(root.resolve("factsite"), site.dir()).orElse(null);
   }
 }

@@ -3,10 +3,13 @@ package org.factsite.render.chart;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.factsite.model.Chart;
 
 /**
@@ -25,6 +28,7 @@ public final class ChartCache {
   private final ChartRenderer renderer;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicLong renders = new AtomicLong();
+  private volatile ChartStore store;
 
   public ChartCache(ChartRenderer renderer) {
     this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -41,6 +45,7 @@ public final class ChartCache {
    */
   public ChartPictures pictures(Chart chart) {
     String key = key(chart);
+    ChartStore disk = store;
     Entry entry =
         entries.compute(
             chart.id(),
@@ -48,13 +53,37 @@ public final class ChartCache {
               if (old != null && old.key().equals(key)) {
                 return old;
               }
+              Optional<ChartPictures> kept = disk == null ? Optional.empty() : disk.read(key);
+              if (kept.isPresent()) {
+                return new Entry(key, kept.get());
+              }
               renders.incrementAndGet();
-              return new Entry(key, renderer.renderBoth(chart));
+              ChartPictures drawn = renderer.renderBoth(chart);
+              if (disk != null) {
+                disk.write(key, drawn);
+              }
+              return new Entry(key, drawn);
             });
     return entry.pictures();
   }
 
-  /** How many times this cache has drawn a chart (misses), for logs and tests. */
+  /**
+   * Also keeps drawings in {@code store} between runs and looks there before drawing; null keeps
+   * them only in this cache.
+   */
+  public void keepIn(ChartStore store) {
+    this.store = store;
+  }
+
+  /** Removes the drawings kept between runs for charts that are not among {@code charts}. */
+  public void retainOnDisk(Collection<Chart> charts) {
+    ChartStore disk = store;
+    if (disk != null) {
+      disk.retain(charts.stream().map(ChartCache::key).collect(Collectors.toSet()));
+    }
+  }
+
+  /** How many times this cache has drawn a chart (missed here and on disk), for logs and tests. */
   public long renders() {
     return renders.get();
   }

@@ -1,0 +1,150 @@
+package org.factsite.render.chart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps drawn charts on disk between runs, so a rebuild whose charts did not change draws none
+ * (drawing is most of a small site's build: fonts, XChart and the SVG writer all start cold in
+ * every process). One file per drawing, named by a hash of the chart's content key and of the code
+ * that drew it ({@code identity}: a changed jar never reuses an old drawing).
+ *
+ * <p>The folder is the tool's own: it lives in the user's cache folder, one per site, never inside
+ * the site, so a repository cannot ship drawings that the build would publish unchecked. Anything
+ * unreadable there counts as missing and is drawn again; files are written under a private name and
+ * renamed into place, so a reader never sees half a drawing.
+ */
+public final class ChartStore {
+  private static final String SUFFIX = ".chart.json";
+  private static final String TEMP_PREFIX = ".write-";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path dir;
+  private final String identity;
+
+  public ChartStore(Path dir, String identity) {
+    this.dir = dir;
+    this.identity = identity;
+  }
+
+  /**
+   * The store for the site at {@code siteRoot} under {@code cacheRoot}, or empty when the running
+   * code has no stable identity (not run from a jar: a drawing could outlive a change to the code
+   * that made it).
+   */
+  public static Optional<ChartStore> forSite(Path cacheRoot, Path siteRoot) {
+    Optional<String> identity = CodeIdentity.ofJarHolding(ChartStore.class);
+    if (identity.isEmpty()) {
+      return Optional.empty();
+    }
+    Path site;
+    try {
+      site = siteRoot.toRealPath();
+    } catch (IOException e) {
+      site = siteRoot.toAbsolutePath().normalize();
+    }
+    String folder = sha256(site.toString()).substring(0, 16);
+    return Optional.of(new ChartStore(cacheRoot.resolve("charts").resolve(folder), identity.get()));
+  }
+
+  /** The drawings stored for a chart with this content key, if readable. */
+  public Optional<ChartPictures> read(String key) {
+    Path f = dir.resolve(fileName(key));
+    try {
+      JsonNode n = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
+      return Optional.of(new ChartPictures(picture(n.get("wide")), picture(n.get("narrow"))));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // missing or damaged: drawn again and rewritten
+    }
+  }
+
+  /** Stores the drawings for this content key; a failure only means a later redraw. */
+  public void write(String key, ChartPictures pictures) {
+    try {
+      Files.createDirectories(dir);
+      ObjectNode n = JSON.createObjectNode();
+      n.set("wide", node(pictures.wide()));
+      n.set("narrow", node(pictures.narrow()));
+      Path target = dir.resolve(fileName(key));
+      Path tmp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
+      try {
+        Files.writeString(tmp, JSON.writeValueAsString(n), StandardCharsets.UTF_8);
+        try {
+          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException | RuntimeException e) {
+      // The cache is an optimisation: the build goes on with the drawing it has.
+    }
+  }
+
+  /**
+   * Removes stored drawings of charts the site no longer has, and half-written files a stopped
+   * build left (only this store's own files).
+   */
+  public void retain(Set<String> keys) {
+    Set<String> keep = keys.stream().map(this::fileName).collect(Collectors.toSet());
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(dir, "{*" + SUFFIX + "," + TEMP_PREFIX + "*.tmp}")) {
+      for (Path f : files) {
+        if (!keep.contains(f.getFileName().toString())) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Nothing stored yet, or the folder went away: nothing to tidy.
+    }
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  private String fileName(String key) {
+    return sha256(identity + "\n" + key) + SUFFIX;
+  }
+
+  private static ObjectNode node(RenderedChart r) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("width", r.width());
+    n.put("height", r.height());
+    n.put("svg", r.svg());
+    return n;
+  }
+
+  private static RenderedChart picture(JsonNode n) {
+    int width = n.get("width").asInt();
+    int height = n.get("height").asInt();
+    if (width <= 0 || height <= 0) {
+      throw new IllegalArgumentException("damaged drawing size");
+    }
+    return new RenderedChart(n.get("svg").asText(), width, height);
+  }
+
+  private static String sha256(String s) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
+  }
+}
