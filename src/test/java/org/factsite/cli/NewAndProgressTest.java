@@ -130,6 +130,10 @@ class NewAndProgressTest {
     assertTrue(lines[lines.length - 1].startsWith("Built 2 pages into "), normal.out());
     assertFalse(normal.out().contains("index.html ("), "files are listed only with --verbose");
 
+    TestSite.CliRun fresh = TestSite.cli(dir, "build", "--no-cache");
+    assertEquals(0, fresh.exitCode(), fresh.err());
+    assertTrue(fresh.out().contains("Built 2 pages into "), fresh.out());
+
     TestSite.CliRun quiet = TestSite.cli(dir, "build", "--quiet");
     assertEquals(0, quiet.exitCode());
     assertEquals("", quiet.out());
