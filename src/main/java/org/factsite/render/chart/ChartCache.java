@@ -1,10 +1,6 @@
 package org.factsite.render.chart;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,14 +96,6 @@ public final class ChartCache {
 
   /** The content hash of a chart: lowercase hex SHA-256. */
   public static String key(Chart chart) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(ChartRenderer.VERSION.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) '\n');
-      sha.update(ChartDataFiles.json(chart).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-    }
+    return ChartStore.sha256(ChartRenderer.VERSION + "\n" + ChartDataFiles.json(chart));
   }
 }

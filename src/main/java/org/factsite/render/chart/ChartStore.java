@@ -139,7 +139,8 @@ public final class ChartStore {
     return new RenderedChart(n.get("svg").asText(), width, height);
   }
 
-  private static String sha256(String s) {
+  /** Lowercase hex SHA-256 of the text's UTF-8 bytes: the names of charts and their drawings. */
+  static String sha256(String s) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(sha.digest(s.getBytes(StandardCharsets.UTF_8)));
