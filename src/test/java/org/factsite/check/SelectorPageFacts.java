@@ -28,7 +28,9 @@ final class SelectorPageFacts {
       QueryParser.parse("a[href], link[href], img[src], script[src]");
   private static final Evaluator SRCSETS = QueryParser.parse("source[srcset]");
   private static final Evaluator LOADED =
-      QueryParser.parse("link[rel=stylesheet][href], img[src], script[src]");
+      // rel trimmed and compared ignoring case (older jsoup did this for [rel=stylesheet]; 1.24
+      // does not)
+      QueryParser.parse("link[rel~=(?i)^\\s*stylesheet\\s*$][href], img[src], script[src]");
   private static final Evaluator META_QUERY =
       QueryParser.parse("meta[http-equiv~=(?i)^content-security-policy$]");
   private static final Evaluator CHART_FIGURES = QueryParser.parse("figure.chart");
