@@ -88,9 +88,9 @@ final class PagePass {
     Map<String, Object> shared = new HashMap<>();
     shared.put("pages", cache.intern("pages", views.pages()));
     shared.put("latest", cache.intern("latest", views.latest()));
-    site.articles().parallelStream()
-        .filter(a -> !a.meta().layout().equals(SOURCES_LAYOUT))
-        .forEach(a -> page(a, shared, null));
+    EachInParallel.run(
+        site.articles().stream().filter(a -> !a.meta().layout().equals(SOURCES_LAYOUT)).toList(),
+        a -> page(a, shared, null));
     List<Article> last =
         site.articles().stream().filter(a -> a.meta().layout().equals(SOURCES_LAYOUT)).toList();
     if (!last.isEmpty()) {
