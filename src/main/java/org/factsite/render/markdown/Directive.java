@@ -3,21 +3,17 @@ package org.factsite.render.markdown;
 import org.commonmark.node.CustomNode;
 
 /**
- * An inline {@code {{kind id}}} reference in Markdown. {@code line} and {@code column} are 0-based
- * within the Markdown body. The resolver fills {@link #html} before rendering.
+ * An inline {@code {{kind id}}} reference in Markdown. The resolver fills {@link #html} before
+ * rendering.
  */
 public final class Directive extends CustomNode {
   private final String kind;
   private final String id;
-  private final int line;
-  private final int column;
   private String html;
 
-  Directive(String kind, String id, int line, int column) {
+  Directive(String kind, String id) {
     this.kind = kind;
     this.id = id;
-    this.line = line;
-    this.column = column;
   }
 
   public String kind() {
@@ -26,14 +22,6 @@ public final class Directive extends CustomNode {
 
   public String id() {
     return id;
-  }
-
-  public int line() {
-    return line;
-  }
-
-  public int column() {
-    return column;
   }
 
   /** HTML produced by our own code for this reference; rendered without escaping. */

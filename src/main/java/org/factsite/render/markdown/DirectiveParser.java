@@ -1,13 +1,10 @@
 package org.factsite.render.markdown;
 
-import java.util.List;
 import java.util.Set;
-import org.commonmark.node.SourceSpan;
 import org.commonmark.parser.beta.InlineContentParser;
 import org.commonmark.parser.beta.InlineContentParserFactory;
 import org.commonmark.parser.beta.InlineParserState;
 import org.commonmark.parser.beta.ParsedInline;
-import org.commonmark.parser.beta.Position;
 import org.commonmark.parser.beta.Scanner;
 
 /**
@@ -32,7 +29,6 @@ final class DirectiveParser implements InlineContentParser {
   @Override
   public ParsedInline tryParse(InlineParserState state) {
     Scanner scanner = state.scanner();
-    Position start = scanner.position();
     if (!scanner.next("{{")) {
       return ParsedInline.none();
     }
@@ -43,7 +39,7 @@ final class DirectiveParser implements InlineContentParser {
       if (c == '}') {
         scanner.next();
         if (scanner.next('}')) {
-          return directive(scanner, start, inner.toString().strip());
+          return directive(scanner, inner.toString().strip());
         }
         return ParsedInline.none();
       }
@@ -56,7 +52,7 @@ final class DirectiveParser implements InlineContentParser {
     return ParsedInline.none();
   }
 
-  private static ParsedInline directive(Scanner scanner, Position start, String inner) {
+  private static ParsedInline directive(Scanner scanner, String inner) {
     String[] parts = inner.split("\\s+");
     if (inner.isEmpty() || !Character.isLetter(parts[0].charAt(0))) {
       return ParsedInline.none();
@@ -66,11 +62,7 @@ final class DirectiveParser implements InlineContentParser {
     if (parts.length > 2) {
       id = String.join(" ", java.util.Arrays.copyOfRange(parts, 1, parts.length));
     }
-    List<SourceSpan> spans = scanner.getSource(start, scanner.position()).getSourceSpans();
-    int line = spans.isEmpty() ? -1 : spans.get(0).getLineIndex();
-    int column = spans.isEmpty() ? -1 : spans.get(0).getColumnIndex();
-    Directive d = new Directive(kind, id, line, column);
-    d.setSourceSpans(spans);
-    return ParsedInline.of(d, scanner.position());
+    // The inline parser gives the node its source span, when it records them.
+    return ParsedInline.of(new Directive(kind, id), scanner.position());
   }
 }

@@ -10,7 +10,9 @@ import org.factsite.diag.SourcePos;
 /**
  * Where each internal link and image on a page was written in Markdown, so that the link check,
  * which sees only the finished HTML, can report a broken one at its line and column. Filled by
- * {@link MarkdownResolver} while pages render (in parallel), read by the checks afterwards.
+ * {@link MarkdownResolver} while pages render (in parallel), read by the checks afterwards. A link
+ * is found in its article only when the check asks, which is only for a broken one (see {@link
+ * NodePositions}).
  */
 public final class LinkPlaces {
   /**
@@ -21,14 +23,25 @@ public final class LinkPlaces {
    */
   public record Place(SourcePos pos, String written, boolean image, String sourceLine) {}
 
-  private final Map<String, Map<String, Place>> byPage = new ConcurrentHashMap<>();
+  /**
+   * A link as the editor wrote it, and how to find it.
+   *
+   * @param node its number in {@code positions}
+   */
+  record Written(NodePositions positions, int node, String written, boolean image) {
+    Optional<Place> place() {
+      return positions.of(node).map(p -> new Place(p.pos(), written, image, p.sourceLine()));
+    }
+  }
+
+  private final Map<String, Map<String, Written>> byPage = new ConcurrentHashMap<>();
 
   /** Places added whole by {@link #addAll}: looked up, never copied (see there). */
   private final Queue<LinkPlaces> included = new ConcurrentLinkedQueue<>();
 
-  /** Records that {@code href} on output page {@code page} came from {@code place}. */
-  public void add(String page, String href, Place place) {
-    byPage.computeIfAbsent(page, p -> new ConcurrentHashMap<>()).putIfAbsent(href, place);
+  /** Records that {@code href} on output page {@code page} came from {@code link}. */
+  void add(String page, String href, Written link) {
+    byPage.computeIfAbsent(page, p -> new ConcurrentHashMap<>()).putIfAbsent(href, link);
   }
 
   /**
@@ -44,10 +57,11 @@ public final class LinkPlaces {
 
   /** The place {@code href} on {@code page} was written, when it came from Markdown. */
   public Optional<Place> find(String page, String href) {
-    Map<String, Place> m = byPage.get(page);
-    Place p = m == null ? null : m.get(href);
-    if (p != null) {
-      return Optional.of(p);
+    Map<String, Written> m = byPage.get(page);
+    Written w = m == null ? null : m.get(href);
+    Optional<Place> p = w == null ? Optional.empty() : w.place();
+    if (p.isPresent()) {
+      return p;
     }
     for (LinkPlaces other : included) {
       Optional<Place> found = other.find(page, href);

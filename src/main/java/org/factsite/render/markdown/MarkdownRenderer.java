@@ -18,22 +18,22 @@ import org.factsite.model.Article;
  * Markdown to HTML: CommonMark with GFM tables, footnotes, heading anchors and our {@code {{…}}}
  * references. Built once and shared by all threads. Raw HTML in Markdown is escaped, and link
  * schemes are limited (see {@link MarkdownResolver}).
+ *
+ * <p>Articles are parsed without source positions, which spares about a sixth of the parser's time;
+ * the few that need one, to say where a problem is, are parsed again with them (see {@link
+ * NodePositions}).
  */
 public final class MarkdownRenderer {
   private final Parser parser;
+  private final Parser locating;
   private final HtmlRenderer renderer;
 
   public MarkdownRenderer() {
     List<Extension> extensions =
         List.of(
             TablesExtension.create(), HeadingAnchorExtension.create(), FootnotesExtension.create());
-    parser =
-        Parser.builder()
-            .extensions(extensions)
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-            .customInlineContentParserFactory(new DirectiveParser.Factory())
-            .postProcessor(new ChartBlockPostProcessor())
-            .build();
+    parser = parser(extensions, IncludeSourceSpans.NONE);
+    locating = parser(extensions, IncludeSourceSpans.BLOCKS_AND_INLINES);
     renderer =
         HtmlRenderer.builder()
             .extensions(extensions)
@@ -45,18 +45,30 @@ public final class MarkdownRenderer {
             .build();
   }
 
+  /** Our Markdown; the two parsers differ only in the source positions they record. */
+  private static Parser parser(List<Extension> extensions, IncludeSourceSpans spans) {
+    return Parser.builder()
+        .extensions(extensions)
+        .includeSourceSpans(spans)
+        .customInlineContentParserFactory(new DirectiveParser.Factory())
+        .postProcessor(new ChartBlockPostProcessor())
+        .build();
+  }
+
   public ParsedMarkdown parse(Article article) {
+    NodePositions positions = new NodePositions(article, locating);
     var tooDeep = NestingGuard.scan(article.body());
     if (tooDeep.isPresent()) {
-      return ParsedMarkdown.refused(article, tooDeep.get());
+      return ParsedMarkdown.refused(article, positions, tooDeep.get());
     }
     try {
-      return parseChecked(article);
+      return parseChecked(article, positions);
     } catch (StackOverflowError e) {
       // Nesting the line scan cannot see (inline formatting inside itself) overflowed a
       // recursive walk in the parser; refuse the article rather than the whole process.
       return ParsedMarkdown.refused(
           article,
+          positions,
           new NestingGuard.Refusal(
               0,
               0,
@@ -65,11 +77,14 @@ public final class MarkdownRenderer {
     }
   }
 
-  private ParsedMarkdown parseChecked(Article article) {
+  private ParsedMarkdown parseChecked(Article article, NodePositions positions) {
     Node doc = parser.parse(article.body());
     var tooDeep = NestingGuard.checkDepth(doc);
     if (tooDeep.isPresent()) {
-      return ParsedMarkdown.refused(article, tooDeep.get());
+      // The refusal names where the text is too deep, which only a parse with positions knows.
+      Node located = locating.parse(article.body());
+      return ParsedMarkdown.refused(
+          article, positions, NestingGuard.checkDepth(located).orElse(tooDeep.get()));
     }
     List<Directive> directives = new ArrayList<>();
     doc.accept(
@@ -87,7 +102,7 @@ public final class MarkdownRenderer {
             visitChildren(node);
           }
         });
-    return new ParsedMarkdown(article, doc, directives);
+    return new ParsedMarkdown(article, doc, directives, positions, null);
   }
 
   /** Renders a document whose references were filled in by {@link MarkdownResolver}. */

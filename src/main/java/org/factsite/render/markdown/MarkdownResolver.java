@@ -7,11 +7,8 @@ import org.commonmark.node.CustomNode;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
-import org.commonmark.node.Node;
-import org.commonmark.node.SourceSpan;
 import org.factsite.diag.Diagnostic;
 import org.factsite.diag.Diagnostics;
-import org.factsite.diag.SourcePos;
 import org.factsite.diag.Suggestions;
 import org.factsite.model.Article;
 import org.factsite.model.Chart;
@@ -32,15 +29,13 @@ public final class MarkdownResolver {
     Article article = parsed.article();
     if (parsed.refusal() != null) {
       NestingGuard.Refusal r = parsed.refusal();
-      d.add(
-          Diagnostic.error(
-                  new SourcePos(
-                      article.sourcePath(), article.bodyLine() + r.line(), r.column() + 1),
-                  r.message())
-              .withHint(r.hint())
-              .withSourceLine(Diagnostics.lineOf(article.body(), r.line() + 1)));
+      report(BodyPlace.of(article, r.line(), r.column()), r.message(), r.hint(), d);
       return;
     }
+    NodePositions positions = parsed.positions();
+    // Numbers each node NodePositions numbers, in the same (document) order: every visit of
+    // one takes the next number, whether or not it has a problem.
+    int[] nodeNumber = {0};
     int[] figureNumber = {0};
     int[] lastHeading = {1};
     parsed
@@ -51,9 +46,10 @@ public final class MarkdownResolver {
               public void visit(CustomBlock node) {
                 if (node instanceof ChartBlock block) {
                   Directive dir = block.directive();
+                  int number = nodeNumber[0]++;
                   Chart chart = refs.charts().get(dir.id());
                   if (chart == null) {
-                    unknown(dir, "chart", refs.charts().keySet());
+                    unknown(number, dir, "chart", refs.charts().keySet());
                   } else {
                     dir.setHtml(refs.figures().html(chart, ++figureNumber[0], refs.rootPrefix()));
                   }
@@ -65,25 +61,23 @@ public final class MarkdownResolver {
               @Override
               public void visit(CustomNode node) {
                 if (node instanceof Directive dir) {
-                  inline(dir);
+                  inline(nodeNumber[0]++, dir);
                 }
                 visitChildren(node);
               }
 
-              private void inline(Directive dir) {
+              private void inline(int number, Directive dir) {
                 if (!KINDS.contains(dir.kind())) {
                   String hint = Suggestions.didYouMean(dir.kind(), KINDS);
-                  report(
-                      dir.line(),
-                      dir.column(),
+                  at(
+                      number,
                       "unknown reference '{{" + dir.kind() + "}}'",
                       hint != null ? hint : "use {{stat ID}}, {{working ID}} or {{chart ID}}");
                   return;
                 }
                 if (dir.id().isEmpty() || dir.id().contains(" ")) {
-                  report(
-                      dir.line(),
-                      dir.column(),
+                  at(
+                      number,
                       "'{{"
                           + dir.kind()
                           + "}}' needs one id, like {{"
@@ -93,9 +87,8 @@ public final class MarkdownResolver {
                   return;
                 }
                 if (dir.kind().equals("chart")) {
-                  report(
-                      dir.line(),
-                      dir.column(),
+                  at(
+                      number,
                       "a chart must stand alone in its own paragraph",
                       "put {{chart "
                           + dir.id()
@@ -104,21 +97,19 @@ public final class MarkdownResolver {
                 }
                 Statistic s = refs.statistics().get(dir.id());
                 if (s == null) {
-                  unknown(dir, "statistic", refs.statistics().keySet());
+                  unknown(number, dir, "statistic", refs.statistics().keySet());
                   return;
                 }
                 if (dir.kind().equals("working") && !s.derived()) {
-                  report(
-                      dir.line(),
-                      dir.column(),
+                  at(
+                      number,
                       "'" + s.id() + "' is not a derived figure, so it" + " has no working to show",
                       "use {{stat " + s.id() + "}}");
                   return;
                 }
                 if (refs.sourcesPath() == null) {
-                  report(
-                      dir.line(),
-                      dir.column(),
+                  at(
+                      number,
                       "figures link to the sources page, but no page has" + " 'layout: sources'",
                       "add content/sources.md with 'layout: sources'");
                   return;
@@ -133,42 +124,44 @@ public final class MarkdownResolver {
                     "<a class=\"" + cls + "\" href=\"" + href + "\">" + escape(text) + "</a>");
               }
 
-              private void unknown(Directive dir, String what, java.util.Set<String> known) {
-                report(
-                    dir.line(),
-                    dir.column(),
+              private void unknown(
+                  int number, Directive dir, String what, java.util.Set<String> known) {
+                at(
+                    number,
                     "unknown " + what + " '" + dir.id() + "'",
                     Suggestions.didYouMean(dir.id(), known));
               }
 
               @Override
               public void visit(Link link) {
-                link.setDestination(destination(link, link.getDestination(), "link"));
+                link.setDestination(destination(nodeNumber[0]++, link.getDestination(), "link"));
                 visitChildren(link);
               }
 
               @Override
               public void visit(Image image) {
+                int number = nodeNumber[0]++;
                 if (image.getFirstChild() == null) {
                   at(
-                      image,
+                      number,
                       "this image has no text alternative",
                       "describe the image inside the brackets: ![what it shows](file.png)");
                 }
-                image.setDestination(destination(image, image.getDestination(), "image"));
+                image.setDestination(destination(number, image.getDestination(), "image"));
                 visitChildren(image);
               }
 
               @Override
               public void visit(Heading heading) {
+                int number = nodeNumber[0]++;
                 if (heading.getLevel() == 1) {
                   at(
-                      heading,
+                      number,
                       "the page title is the only top-level heading",
                       "start sections with ## instead of #");
                 } else if (heading.getLevel() > lastHeading[0] + 1) {
                   at(
-                      heading,
+                      number,
                       "this heading skips a level (h"
                           + lastHeading[0]
                           + " to h"
@@ -180,11 +173,11 @@ public final class MarkdownResolver {
                 visitChildren(heading);
               }
 
-              private String destination(Node node, String dest, String what) {
+              private String destination(int number, String dest, String what) {
                 switch (LinkPolicy.classify(dest)) {
                   case REFUSED -> {
                     at(
-                        node,
+                        number,
                         "this "
                             + what
                             + " uses an address that is not allowed: '"
@@ -196,61 +189,42 @@ public final class MarkdownResolver {
                   }
                   case SITE_ROOT -> {
                     String href = LinkPolicy.relativise(dest, refs.rootPrefix());
-                    remember(node, href, dest, what);
+                    remember(number, href, dest, what);
                     return href;
                   }
                   case EXTERNAL -> {
                     return dest;
                   }
                   default -> {
-                    remember(node, dest, dest, what);
+                    remember(number, dest, dest, what);
                     return dest;
                   }
                 }
               }
 
-              private void remember(Node node, String href, String written, String what) {
-                List<SourceSpan> spans = node.getSourceSpans();
-                if (spans.isEmpty() || refs.places() == null) {
-                  return;
-                }
-                int line = spans.get(0).getLineIndex();
-                refs.places()
-                    .add(
-                        article.output().value(),
-                        href,
-                        new LinkPlaces.Place(
-                            new SourcePos(
-                                article.sourcePath(),
-                                article.bodyLine() + line,
-                                spans.get(0).getColumnIndex() + 1),
-                            written,
-                            what.equals("image"),
-                            Diagnostics.lineOf(article.body(), line + 1)));
-              }
-
-              private void at(Node node, String message, String hint) {
-                List<SourceSpan> spans = node.getSourceSpans();
-                if (spans.isEmpty()) {
-                  report(-1, -1, message, hint);
-                } else {
-                  report(spans.get(0).getLineIndex(), spans.get(0).getColumnIndex(), message, hint);
+              private void remember(int number, String href, String written, String what) {
+                if (refs.places() != null) {
+                  refs.places()
+                      .add(
+                          article.output().value(),
+                          href,
+                          new LinkPlaces.Written(positions, number, written, what.equals("image")));
                 }
               }
 
-              private void report(int line, int column, String message, String hint) {
-                SourcePos pos =
-                    line < 0
-                        ? SourcePos.of(article.sourcePath())
-                        : new SourcePos(
-                            article.sourcePath(), article.bodyLine() + line, column + 1);
-                d.add(
-                    Diagnostic.error(pos, message)
-                        .withHint(hint)
-                        .withSourceLine(
-                            line < 0 ? null : Diagnostics.lineOf(article.body(), line + 1)));
+              /** Reports a problem where the {@code number}-th numbered node was written. */
+              private void at(int number, String message, String hint) {
+                report(
+                    positions.of(number).orElseGet(() -> BodyPlace.whole(article)),
+                    message,
+                    hint,
+                    d);
               }
             });
+  }
+
+  private static void report(BodyPlace place, String message, String hint, Diagnostics d) {
+    d.add(Diagnostic.error(place.pos(), message).withHint(hint).withSourceLine(place.sourceLine()));
   }
 
   private static String shorten(String s) {

@@ -6,23 +6,26 @@ import org.factsite.model.Article;
 
 /**
  * An article's parsed Markdown with the facts later stages need: its statistic, working and chart
- * references. The document tree is resolved and rendered once, by one thread. When the Markdown was
- * refused (see {@link NestingGuard}) the document is empty and {@code refusal} says why; the
- * resolver reports it.
+ * references. The document tree is resolved and rendered once, by one thread; it has no source
+ * positions, and {@code positions} finds where its nodes were written when a problem needs saying
+ * where. When the Markdown was refused (see {@link NestingGuard}) the document is empty and {@code
+ * refusal} says why; the resolver reports it.
  */
 public record ParsedMarkdown(
-    Article article, Node document, List<Directive> directives, NestingGuard.Refusal refusal) {
+    Article article,
+    Node document,
+    List<Directive> directives,
+    NodePositions positions,
+    NestingGuard.Refusal refusal) {
   public ParsedMarkdown {
     directives = List.copyOf(directives);
   }
 
-  public ParsedMarkdown(Article article, Node document, List<Directive> directives) {
-    this(article, document, directives, null);
-  }
-
   /** An article whose Markdown could not be used; the refusal says where and why. */
-  static ParsedMarkdown refused(Article article, NestingGuard.Refusal refusal) {
-    return new ParsedMarkdown(article, new org.commonmark.node.Document(), List.of(), refusal);
+  static ParsedMarkdown refused(
+      Article article, NodePositions positions, NestingGuard.Refusal refusal) {
+    return new ParsedMarkdown(
+        article, new org.commonmark.node.Document(), List.of(), positions, refusal);
   }
 
   /** Ids of the statistics this article shows, directly or through working. */
