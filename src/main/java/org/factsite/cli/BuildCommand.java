@@ -3,37 +3,48 @@ package org.factsite.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
 import org.factsite.build.BuildResult;
 import org.factsite.write.OutputRefusedException;
 import org.factsite.write.StagedSite;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code factsite build}: builds the site and, only if every check passes, replaces site/. */
-@Command(
-    name = "build",
-    mixinStandardHelpOptions = true,
-    description = "Build the site into site/ (replaced only when the whole build succeeds).")
-final class BuildCommand implements Callable<Integer> {
-  @Mixin SiteOptions site;
-  @Mixin ReportOptions report;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "DIR",
-      description = "Where to write the site. Default: site/ in the site folder.")
-  Path output;
-
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+final class BuildCommand implements Command {
+  private static final Option OUTPUT =
+      Option.builder("o")
+          .longOpt("output")
+          .hasArg()
+          .argName("DIR")
+          .desc("Where to write the site. Default: site/ in the site folder.")
+          .get();
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Path target = output != null ? output : site.dir().resolve("site");
+  public String name() {
+    return "build";
+  }
+
+  @Override
+  public String description() {
+    return "Build the site into site/ (replaced only when the whole build succeeds).";
+  }
+
+  @Override
+  public List<Option> options() {
+    List<Option> options = new ArrayList<>(SiteOptions.OPTIONS);
+    options.addAll(ReportOptions.OPTIONS);
+    options.add(OUTPUT);
+    return options;
+  }
+
+  @Override
+  public int run(CommandLine line, PrintWriter out, PrintWriter err) {
+    SiteOptions site = SiteOptions.of(line);
+    ReportOptions report = ReportOptions.of(line);
+    String output = line.getOptionValue(OUTPUT);
+    Path target = output != null ? Path.of(output) : site.dir().resolve("site");
     // The new site is written into a staging folder while it is built; only a build that
     // succeeds in full swaps it in, and anything else removes it (StagedSite).
     try (StagedSite staged = StagedSite.open(site.dir(), target)) {

@@ -1,30 +1,39 @@
 package org.factsite.cli;
 
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
 
 /** {@code factsite check}: does all of build's work and reports every problem; writes nothing. */
-@Command(
-    name = "check",
-    mixinStandardHelpOptions = true,
-    description =
-        "Check the site: do everything build does and report every problem, but write"
-            + " nothing.")
-final class CheckCommand implements Callable<Integer> {
-  @Mixin SiteOptions site;
-  @Mixin ReportOptions report;
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+final class CheckCommand implements Command {
+  @Override
+  public String name() {
+    return "check";
+  }
 
   @Override
-  public Integer call() {
-    var run = SiteRun.build(site, report, spec.commandLine().getOut(), spec.commandLine().getErr());
+  public String description() {
+    return "Check the site: do everything build does and report every problem, but write"
+        + " nothing.";
+  }
+
+  @Override
+  public List<Option> options() {
+    List<Option> options = new ArrayList<>(SiteOptions.OPTIONS);
+    options.addAll(ReportOptions.OPTIONS);
+    return options;
+  }
+
+  @Override
+  public int run(CommandLine line, PrintWriter out, PrintWriter err) {
+    ReportOptions report = ReportOptions.of(line);
+    var run = SiteRun.build(SiteOptions.of(line), report, out, err);
     if (run.isEmpty()) {
       return ExitCode.BUILD_ERROR.code;
     }
-    report.done(
-        spec.commandLine().getOut(), "No problems found in " + run.get().pages() + " pages.");
+    report.done(out, "No problems found in " + run.get().pages() + " pages.");
     return ExitCode.OK.code;
   }
 }

@@ -9,63 +9,79 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
 import org.factsite.model.Ids;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code factsite new}: scaffolds an article or a chart, so editors start from a file that shows
  * every key with a word on what it does. Never overwrites a file.
  */
-@Command(
-    name = "new",
-    mixinStandardHelpOptions = true,
-    description = "Create a new article or chart from a template.",
-    subcommands = {NewCommand.Article.class, NewCommand.Chart.class})
-final class NewCommand implements Runnable {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+final class NewCommand implements Command {
+  @Override
+  public String name() {
+    return "new";
+  }
 
   @Override
-  public void run() {
-    throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "say what to create: 'new article \"Title\"' or 'new chart ID'");
+  public String description() {
+    return "Create a new article or chart from a template.";
+  }
+
+  @Override
+  public List<Command> commands() {
+    return List.of(new Article(), new Chart());
+  }
+
+  @Override
+  public int run(CommandLine line, PrintWriter out, PrintWriter err) {
+    throw new UsageException("say what to create: 'new article \"Title\"' or 'new chart ID'");
   }
 
   /** {@code new article "Title"}: content/SLUG.md, a draft with today's date. */
-  @Command(
-      name = "article",
-      mixinStandardHelpOptions = true,
-      description =
-          "Create content/SLUG.md with front matter. It starts as a draft: serve shows"
-              + " it, build leaves it out until you remove 'draft: true'.")
-  static final class Article implements Callable<Integer> {
-    @Parameters(paramLabel = "TITLE", description = "The article's title, in quotes.")
-    String title;
-
-    @Option(
-        names = "--slug",
-        paramLabel = "SLUG",
-        description = "The page address. Default: made from the title.")
-    String slug;
-
-    @Mixin SiteDir site;
-
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+  static final class Article implements Command {
+    private static final Option SLUG =
+        Option.builder()
+            .longOpt("slug")
+            .hasArg()
+            .argName("SLUG")
+            .desc("The page address. Default: made from the title.")
+            .get();
 
     @Override
-    public Integer call() {
+    public String name() {
+      return "article";
+    }
+
+    @Override
+    public String description() {
+      return "Create content/SLUG.md with front matter. It starts as a draft: serve shows"
+          + " it, build leaves it out until you remove 'draft: true'.";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+      return List.of(new Parameter("TITLE", "The article's title, in quotes."));
+    }
+
+    @Override
+    public List<Option> options() {
+      return List.of(SLUG, SiteDir.OPTION);
+    }
+
+    @Override
+    public int run(CommandLine line, PrintWriter out, PrintWriter err) {
+      String title = line.getArgList().get(0);
+      String slug = line.getOptionValue(SLUG);
       String s = slug != null ? slug : slugOf(title);
       if (title.isBlank()) {
-        return usage(spec, "the title is empty; write it in quotes: new article \"My title\"");
+        return usage(err, "the title is empty; write it in quotes: new article \"My title\"");
       }
       if (!Ids.SLUG.matcher(s).matches()) {
         return usage(
-            spec, "the slug '" + s + "' may only use lowercase letters, digits and" + " hyphens");
+            err, "the slug '" + s + "' may only use lowercase letters, digits and" + " hyphens");
       }
       String text =
           "---\n"
@@ -87,8 +103,9 @@ final class NewCommand implements Runnable {
               + "Write the article here, in Markdown. The authoring guide (docs/authoring.md) shows\n"
               + "how to add figures and charts from data/.\n";
       return create(
-          spec,
-          site.dir,
+          out,
+          err,
+          SiteDir.of(line),
           "content/" + s + ".md",
           text,
           "Created content/"
@@ -99,27 +116,37 @@ final class NewCommand implements Runnable {
   }
 
   /** {@code new chart ID}: data/charts/ID.yaml with every key explained. */
-  @Command(
-      name = "chart",
-      mixinStandardHelpOptions = true,
-      description = "Create data/charts/ID.yaml, a chart specification with every key explained.")
-  static final class Chart implements Callable<Integer> {
-    @Parameters(
-        paramLabel = "ID",
-        description =
-            "The chart id: lowercase letters, digits, _ and -. Articles show it with"
-                + " {{chart ID}}.")
-    String id;
-
-    @Mixin SiteDir site;
-
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+  static final class Chart implements Command {
+    @Override
+    public String name() {
+      return "chart";
+    }
 
     @Override
-    public Integer call() {
+    public String description() {
+      return "Create data/charts/ID.yaml, a chart specification with every key explained.";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+      return List.of(
+          new Parameter(
+              "ID",
+              "The chart id: lowercase letters, digits, _ and -. Articles show it with"
+                  + " {{chart ID}}."));
+    }
+
+    @Override
+    public List<Option> options() {
+      return List.of(SiteDir.OPTION);
+    }
+
+    @Override
+    public int run(CommandLine line, PrintWriter out, PrintWriter err) {
+      String id = line.getArgList().get(0);
       if (!Ids.ID.matcher(id).matches()) {
         return usage(
-            spec,
+            err,
             "the chart id '"
                 + id
                 + "' may only use lowercase letters, digits, _"
@@ -161,8 +188,9 @@ final class NewCommand implements Runnable {
           """
               .formatted(id, id);
       return create(
-          spec,
-          site.dir,
+          out,
+          err,
+          SiteDir.of(line),
           "data/charts/" + id + ".yaml",
           text,
           "Created data/charts/"
@@ -175,10 +203,9 @@ final class NewCommand implements Runnable {
   }
 
   private static int create(
-      picocli.CommandLine.Model.CommandSpec spec, Path dir, String rel, String text, String done) {
-    PrintWriter err = spec.commandLine().getErr();
+      PrintWriter out, PrintWriter err, Path dir, String rel, String text, String done) {
     if (!Files.isDirectory(dir)) {
-      return usage(spec, dir + " is not a folder");
+      return usage(err, dir + " is not a folder");
     }
     Path target = dir.resolve(rel);
     try {
@@ -192,7 +219,7 @@ final class NewCommand implements Runnable {
           StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {
       return usage(
-          spec,
+          err,
           rel
               + " already exists; it was left as it was. Choose another "
               + (rel.startsWith("content/") ? "title or pass --slug" : "id"));
@@ -201,13 +228,13 @@ final class NewCommand implements Runnable {
       err.flush();
       return ExitCode.BUILD_ERROR.code;
     }
-    spec.commandLine().getOut().println(done);
-    spec.commandLine().getOut().flush();
+    out.println(done);
+    out.flush();
     return ExitCode.OK.code;
   }
 
-  private static int usage(picocli.CommandLine.Model.CommandSpec spec, String message) {
-    PrintWriter err = spec.commandLine().getErr();
+  /** A problem with what the user asked for, told in one line (no pointer to the help). */
+  private static int usage(PrintWriter err, String message) {
     err.println("factsite: " + message);
     err.flush();
     return ExitCode.USAGE.code;

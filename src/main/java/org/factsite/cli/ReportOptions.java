@@ -1,19 +1,28 @@
 package org.factsite.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine.Option;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
 
-/** How much a command prints: a line per phase by default, nothing with --quiet. */
-final class ReportOptions {
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "Print only errors.")
-  boolean quiet;
+/**
+ * How much a command prints: a line per phase by default, nothing with --quiet.
+ *
+ * @param quiet print only errors
+ * @param verbose also list every file written
+ */
+record ReportOptions(boolean quiet, boolean verbose) {
+  private static final Option QUIET =
+      Option.builder("q").longOpt("quiet").desc("Print only errors.").get();
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Also list every file written.")
-  boolean verbose;
+  private static final Option VERBOSE =
+      Option.builder("v").longOpt("verbose").desc("Also list every file written.").get();
+
+  static final List<Option> OPTIONS = List.of(QUIET, VERBOSE);
+
+  static ReportOptions of(CommandLine line) {
+    return new ReportOptions(line.hasOption(QUIET), line.hasOption(VERBOSE));
+  }
 
   void phase(PrintWriter out, String phase, long millis, String summary) {
     if (!quiet) {

@@ -4,84 +4,99 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Files;
-import java.util.concurrent.Callable;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
 import org.factsite.serve.PreviewSession;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code factsite serve}: the live preview. Builds into memory (never into site/), serves on
  * 127.0.0.1 under the site's GitHub Pages sub-path, and rebuilds as files are saved. Runs until
  * Ctrl-C, which stops the server and the watcher and exits quietly.
  */
-@Command(
-    name = "serve",
-    mixinStandardHelpOptions = true,
-    description =
-        "Preview the site on 127.0.0.1, rebuilding and reloading the browser as files"
-            + " change. Drafts are shown. Nothing is written to site/.")
-final class ServeCommand implements Callable<Integer> {
-  @Mixin SiteDir site;
+final class ServeCommand implements Command {
+  private static final Option PORT =
+      Option.builder("p")
+          .longOpt("port")
+          .hasArg()
+          .argName("N")
+          .desc("The port to serve on. Default: 8080, or any free port when 8080 is taken.")
+          .get();
 
-  @Option(
-      names = {"-p", "--port"},
-      paramLabel = "N",
-      description = "The port to serve on. Default: 8080, or any free port when 8080 is taken.")
-  Integer port;
+  private static final Option DRAFTS =
+      Option.builder()
+          .longOpt("drafts")
+          .desc("Show articles marked 'draft: true', with a draft banner. Default: on.")
+          .get();
 
-  @Option(
-      names = "--drafts",
-      negatable = true,
-      defaultValue = "true",
-      fallbackValue = "true",
-      description =
-          "Show articles marked 'draft: true' (with a draft banner). Default: on;"
-              + " --no-drafts previews the site as build will publish it.")
-  boolean drafts;
+  private static final Option NO_DRAFTS =
+      Option.builder()
+          .longOpt("no-drafts")
+          .desc("Leave drafts out: preview the site as build will publish it.")
+          .get();
 
-  @Option(
-      names = "--base-path",
-      paramLabel = "PATH",
-      description =
-          "The sub-path to serve under, e.g. /repo/. Default: the path of base_url in"
-              + " site.yaml.")
-  String basePath;
+  private static final Option BASE_PATH =
+      Option.builder()
+          .longOpt("base-path")
+          .hasArg()
+          .argName("PATH")
+          .desc(
+              "The sub-path to serve under, e.g. /repo/. Default: the path of base_url in"
+                  + " site.yaml.")
+          .get();
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Also print each phase's time after every" + " rebuild.")
-  boolean verbose;
-
-  @Option(names = "--debug", description = "Show internal stack traces.")
-  boolean debug;
-
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  private static final Option VERBOSE =
+      Option.builder("v")
+          .longOpt("verbose")
+          .desc("Also print each phase's time after every rebuild.")
+          .get();
 
   @Override
-  public Integer call() throws InterruptedException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (debug) {
+  public String name() {
+    return "serve";
+  }
+
+  @Override
+  public String description() {
+    return "Preview the site on 127.0.0.1, rebuilding and reloading the browser as files"
+        + " change. Drafts are shown. Nothing is written to site/.";
+  }
+
+  @Override
+  public List<Option> options() {
+    return List.of(SiteDir.OPTION, PORT, DRAFTS, NO_DRAFTS, BASE_PATH, VERBOSE, SiteOptions.DEBUG);
+  }
+
+  @Override
+  public int run(CommandLine line, PrintWriter out, PrintWriter err) {
+    Path dir = SiteDir.of(line);
+    Integer port = port(line);
+    if (line.hasOption(DRAFTS) && line.hasOption(NO_DRAFTS)) {
+      throw new UsageException("give --drafts or --no-drafts, not both");
+    }
+    boolean drafts = !line.hasOption(NO_DRAFTS);
+    if (line.hasOption(SiteOptions.DEBUG)) {
       System.setProperty("factsite.debug", "true");
     }
-    if (!Files.isDirectory(site.dir)) {
-      err.println("factsite: " + site.dir + " is not a folder");
+    if (!Files.isDirectory(dir)) {
+      err.println("factsite: " + dir + " is not a folder");
       err.flush();
       return ExitCode.USAGE.code;
     }
     if (port != null && (port < 0 || port > 65535)) {
-      err.println("factsite: --port must be between 0 and 65535");
-      err.flush();
-      return ExitCode.USAGE.code;
+      throw new UsageException("--port must be between 0 and 65535");
     }
     PreviewSession session;
     try {
       session =
           PreviewSession.start(
-              site.dir, new PreviewSession.Options(port, drafts, basePath, verbose), out, err);
+              dir,
+              new PreviewSession.Options(
+                  port, drafts, line.getOptionValue(BASE_PATH), line.hasOption(VERBOSE)),
+              out,
+              err);
     } catch (BindException e) {
       err.println(
           "factsite: port "
@@ -106,7 +121,21 @@ final class ServeCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "factsite-stop"));
-    stopped.await();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     return ExitCode.OK.code;
+  }
+
+  /** The --port number, or null when it is not given. */
+  private static Integer port(CommandLine line) {
+    String port = line.getOptionValue(PORT);
+    try {
+      return port == null ? null : Integer.valueOf(port);
+    } catch (NumberFormatException e) {
+      throw new UsageException("--port must be a number between 0 and 65535, not '" + port + "'");
+    }
   }
 }

@@ -1,35 +1,53 @@
 package org.factsite.cli;
 
 import java.nio.file.Path;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
 
-/** Options shared by the commands that read a site folder. */
-final class SiteOptions {
-  @Mixin SiteDir siteDir;
+/**
+ * Options shared by the commands that read a site folder: build and check.
+ *
+ * @param dir the site folder (--dir)
+ * @param drafts whether articles marked 'draft: true' are included
+ * @param baseUrl the address the site is published at, or null for site.yaml's
+ * @param debug whether internal errors show their stack trace
+ * @param noCache whether every chart is drawn afresh
+ */
+record SiteOptions(Path dir, boolean drafts, String baseUrl, boolean debug, boolean noCache) {
+  private static final Option DRAFTS =
+      Option.builder().longOpt("drafts").desc("Include articles marked 'draft: true'.").get();
 
-  @Option(names = "--drafts", description = "Include articles marked 'draft: true'.")
-  boolean drafts;
+  private static final Option BASE_URL =
+      Option.builder()
+          .longOpt("base-url")
+          .hasArg()
+          .argName("URL")
+          .desc(
+              "The address the site is published at (overrides base_url in site.yaml),"
+                  + " e.g. https://org.github.io/repo/.")
+          .get();
 
-  @Option(
-      names = "--base-url",
-      paramLabel = "URL",
-      description =
-          "The address the site is published at (overrides base_url in site.yaml),"
-              + " e.g. https://org.github.io/repo/.")
-  String baseUrl;
+  /** Also taken by serve. */
+  static final Option DEBUG =
+      Option.builder().longOpt("debug").desc("Show internal stack traces.").get();
 
-  @Option(names = "--debug", description = "Show internal stack traces.")
-  boolean debug;
+  private static final Option NO_CACHE =
+      Option.builder()
+          .longOpt("no-cache")
+          .desc(
+              "Draw every chart afresh instead of reusing the drawings kept from earlier builds"
+                  + " (in $XDG_CACHE_HOME/factsite or ~/.cache/factsite).")
+          .get();
 
-  @Option(
-      names = "--no-cache",
-      description =
-          "Draw every chart afresh instead of reusing the drawings kept from earlier builds"
-              + " (in $XDG_CACHE_HOME/factsite or ~/.cache/factsite).")
-  boolean noCache;
+  static final List<Option> OPTIONS = List.of(SiteDir.OPTION, DRAFTS, BASE_URL, DEBUG, NO_CACHE);
 
-  Path dir() {
-    return siteDir.dir;
+  static SiteOptions of(CommandLine line) {
+    return new SiteOptions(
+        SiteDir.of(line),
+        line.hasOption(DRAFTS),
+        line.getOptionValue(BASE_URL),
+        line.hasOption(DEBUG),
+        line.hasOption(NO_CACHE));
   }
 }

@@ -32,7 +32,7 @@ final class SiteRun {
    */
   static Optional<BuildResult> build(
       SiteOptions site, ReportOptions report, PrintWriter out, PrintWriter err, OutputSink sink) {
-    if (site.debug) {
+    if (site.debug()) {
       System.setProperty("factsite.debug", "true");
     }
     if (!Files.isDirectory(site.dir())) {
@@ -49,7 +49,7 @@ final class SiteRun {
       return Optional.empty();
     }
     report.phase(out, "read", (System.nanoTime() - t0) / 1_000_000, inputs.all().size() + " files");
-    if (site.baseUrl != null && !site.baseUrl.matches("https?://[^\\s\"'<>]+")) {
+    if (site.baseUrl() != null && !site.baseUrl().matches("https?://[^\\s\"'<>]+")) {
       err.println(
           "factsite: --base-url must be a full http(s) address, like"
               + " https://org.github.io/repo/");
@@ -57,11 +57,11 @@ final class SiteRun {
     }
     BuildResult result =
         new SiteBuilder()
-            .build(inputs, new BuildOptions(site.drafts, site.baseUrl, chartStore(site)), sink);
+            .build(inputs, new BuildOptions(site.drafts(), site.baseUrl(), chartStore(site)), sink);
     for (PhaseTiming t : result.timings()) {
       report.phase(out, t.phase(), t.millis(), t.summary());
     }
-    if (report.verbose) {
+    if (report.verbose()) {
       result.files().forEach((p, b) -> out.println("  " + p + " (" + b.length + " bytes)"));
     }
     var all = new java.util.ArrayList<>(readProblems.all());
@@ -80,7 +80,7 @@ final class SiteRun {
    * running code cannot be told apart from other versions (not run from a jar).
    */
   private static ChartStore chartStore(SiteOptions site) {
-    if (site.noCache) {
+    if (site.noCache()) {
       return null;
     }
     String xdg = System.getenv("XDG_CACHE_HOME");

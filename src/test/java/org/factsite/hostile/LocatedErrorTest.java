@@ -207,7 +207,7 @@ class LocatedErrorTest {
     HostileSite s = HostileSite.built(dir);
     CliRun r = s.run("build", "--frobnicate");
     assertEquals(2, r.exitCode());
-    assertEquals("factsite: Unknown option: '--frobnicate'", r.firstErrorLine());
+    assertEquals("factsite: unknown option '--frobnicate'", r.firstErrorLine());
     s.assertUnchanged();
   }
 
