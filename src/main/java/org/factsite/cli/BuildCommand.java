@@ -45,6 +45,10 @@ final class BuildCommand implements Command {
     ReportOptions report = ReportOptions.of(line);
     String output = line.getOptionValue(OUTPUT);
     Path target = output != null ? Path.of(output) : site.dir().resolve("site");
+    // Before the staging folder is made: a mistyped --dir must not create the folder it names.
+    if (!SiteRun.isSiteFolder(site, err)) {
+      return ExitCode.BUILD_ERROR.code;
+    }
     // The new site is written into a staging folder while it is built; only a build that
     // succeeds in full swaps it in, and anything else removes it (StagedSite).
     try (StagedSite staged = StagedSite.open(site.dir(), target)) {

@@ -20,6 +20,16 @@ import org.factsite.render.chart.ChartStore;
 final class SiteRun {
   private SiteRun() {}
 
+  /** Whether the site folder exists; prints why not when it does not. */
+  static boolean isSiteFolder(SiteOptions site, PrintWriter err) {
+    if (Files.isDirectory(site.dir())) {
+      return true;
+    }
+    err.println("factsite: " + site.dir() + " is not a folder");
+    err.flush();
+    return false;
+  }
+
   /** The result when the build succeeded; empty after printing why when it did not. */
   static Optional<BuildResult> build(
       SiteOptions site, ReportOptions report, PrintWriter out, PrintWriter err) {
@@ -35,8 +45,7 @@ final class SiteRun {
     if (site.debug()) {
       System.setProperty("factsite.debug", "true");
     }
-    if (!Files.isDirectory(site.dir())) {
-      err.println("factsite: " + site.dir() + " is not a folder");
+    if (!isSiteFolder(site, err)) {
       return Optional.empty();
     }
     Diagnostics readProblems = new Diagnostics();

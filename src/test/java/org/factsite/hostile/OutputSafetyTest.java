@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.factsite.testing.TestSite;
 import org.factsite.testing.TestSite.CliRun;
 import org.factsite.write.SiteWriter;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,15 @@ class OutputSafetyTest {
         "it already holds files this tool did not write (move them away or choose"
             + " another folder)");
     assertEquals("years of work", Files.readString(mine));
+  }
+
+  @Test
+  void mistypedSiteFolderIsReportedAndNotCreated() {
+    Path typo = dir.resolve("campain");
+    CliRun run = TestSite.cli(typo, "build");
+    assertEquals(1, run.exitCode());
+    assertEquals("factsite: " + typo + " is not a folder", run.firstErrorLine());
+    assertFalse(Files.exists(typo), "the build created the mistyped folder");
   }
 
   @Test
