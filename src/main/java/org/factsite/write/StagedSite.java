@@ -18,6 +18,9 @@ import org.factsite.model.OutputPath;
  * leaves the previous output exactly as it was. Ctrl-C at any moment leaves a whole site, the
  * previous one or the new one ({@link StopGuard}).
  *
+ * <p>A file with the same bytes as the one the tool wrote there last time is linked from the
+ * previous site rather than written again ({@link PreviousSite}).
+ *
  * <p>{@link #write} may be called from many threads at once. A write that fails is remembered, the
  * writes after it are skipped, and {@link #commit} reports it.
  */
@@ -27,6 +30,7 @@ public final class StagedSite implements AutoCloseable {
   private final String name;
   private final StopGuard guard;
   private final Path staging;
+  private final PreviousSite previous;
   private final Set<Path> folders = ConcurrentHashMap.newKeySet();
   private volatile IOException failure;
 
@@ -52,6 +56,7 @@ public final class StagedSite implements AutoCloseable {
     this.name = name;
     this.guard = guard;
     this.staging = staging;
+    this.previous = PreviousSite.at(output);
     folders.add(staging);
   }
 
@@ -90,7 +95,8 @@ public final class StagedSite implements AutoCloseable {
       return;
     }
     try {
-      Path target = staging.resolve(new OutputPath(sitePath).value()).normalize();
+      String path = new OutputPath(sitePath).value();
+      Path target = staging.resolve(path).normalize();
       if (!target.startsWith(staging)) {
         throw new IOException("output path escapes the output folder: " + sitePath);
       }
@@ -103,7 +109,9 @@ public final class StagedSite implements AutoCloseable {
               Files.createDirectories(folder);
               folders.add(folder);
             }
-            Files.write(target, bytes);
+            if (!previous.linkIfUnchanged(path, bytes, target)) {
+              Files.write(target, bytes);
+            }
           });
     } catch (IOException e) {
       fail(e);

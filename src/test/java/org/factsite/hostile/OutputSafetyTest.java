@@ -4,6 +4,7 @@ import static org.factsite.hostile.HostileSite.ARTICLE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.factsite.testing.TestSite;
 import org.factsite.testing.TestSite.CliRun;
@@ -159,6 +164,35 @@ class OutputSafetyTest {
     assertEquals("ref: refs/heads/gh-pages\n", Files.readString(s.site.resolve(".git/HEAD")));
     assertEquals("added by hand\n", Files.readString(s.site.resolve("notes/readme.txt")));
     assertArrayEquals(new byte[0], Files.readAllBytes(s.site.resolve(".nojekyll")));
+    s.assertNoStaging();
+  }
+
+  @Test
+  void rebuildKeepsUnchangedPagesAsTheyWereAndRewritesTheRest() throws IOException {
+    HostileSite s = HostileSite.built(dir);
+    Path home = s.site.resolve("index.html");
+    Path about = s.site.resolve("about/index.html");
+    Path sitemap = s.site.resolve("sitemap.xml");
+    byte[] sitemapBuilt = Files.readAllBytes(sitemap);
+    FileTime longAgo = FileTime.from(Instant.parse("2001-02-03T04:05:06Z"));
+    for (Path p : List.of(home, about, sitemap)) {
+      Files.setLastModifiedTime(p, longAgo);
+    }
+    Object homeFile = Files.readAttributes(home, BasicFileAttributes.class).fileKey();
+    s.write("content/about.md", ARTICLE.replace("Text.", "New text."));
+    s.write("site/sitemap.xml", "edited by hand in site/\n");
+
+    CliRun r = s.run("build", "--quiet");
+    assertEquals(0, r.exitCode(), r.err());
+    // The unchanged home page is the same file, so a copy that skips unchanged files skips it.
+    assertEquals(longAgo, Files.getLastModifiedTime(home));
+    if (homeFile != null) {
+      assertEquals(homeFile, Files.readAttributes(home, BasicFileAttributes.class).fileKey());
+    }
+    // The edited article's page is new; a page someone changed in site/ is made again.
+    assertTrue(Files.readString(about).contains("New text."));
+    assertNotEquals(longAgo, Files.getLastModifiedTime(about));
+    assertArrayEquals(sitemapBuilt, Files.readAllBytes(sitemap));
     s.assertNoStaging();
   }
 
