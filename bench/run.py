@@ -79,11 +79,13 @@ class Tool:
         return measure(self.cmd, self.cwd, self.env)
 
 
-def factsite_tools(jar, with_launcher, out_root):
+def factsite_tools(jar, with_launcher, out_root, with_plain=True):
     """factsite drawing every chart afresh (--no-cache), as a first build would."""
     out = os.path.join(out_root, "factsite")
     build = ["build", "--no-cache", "--output", out]
-    tools = [Tool("factsite (java -jar)", ["java", "-jar", jar] + build, SITE, out)]
+    tools = []
+    if with_plain:
+        tools.append(Tool("factsite (java -jar)", ["java", "-jar", jar] + build, SITE, out))
     if with_launcher:
         env = dict(os.environ, FACTSITE_JAR=jar)
         tools.append(Tool("factsite (bin/factsite)", [LAUNCHER] + build, SITE, out, env))
@@ -256,6 +258,10 @@ def main():
                     help="Maven build folder holding factsite.jar")
     ap.add_argument("--no-package", action="store_true", help="use the jar as it is")
     ap.add_argument("--no-hugo", action="store_true", help="time factsite only")
+    ap.add_argument("--launcher-only", action="store_true",
+                    help="time factsite through bin/factsite only, without the plain java -jar"
+                         " row (whose output, deleted before the next run, also weighs on the"
+                         " file system; see docs/performance.md)")
     ap.add_argument("--out-root", default=None,
                     help="folder holding both generators' output folders, side by side"
                          " (default: WORK/out; a tmpfs such as /dev/shm/x leaves the disk out)")
@@ -282,7 +288,7 @@ def main():
     if os.path.exists(jsa):
         os.remove(jsa)
     print("recording the launcher's CDS archive %s ..." % jsa, file=sys.stderr)
-    factsite_tools(jar, True, out_root)[1].run()
+    factsite_tools(jar, True, out_root)[-1].run()
     if not os.path.exists(jsa):
         print("warning: no CDS archive was recorded", file=sys.stderr)
 
@@ -291,7 +297,7 @@ def main():
         print("N = %d ..." % n, file=sys.stderr)
         corpus = generate(n, args.work)
         fill_site(corpus)
-        tools = factsite_tools(jar, True, out_root) + (
+        tools = factsite_tools(jar, True, out_root, not args.launcher_only) + (
             [] if args.no_hugo else [hugo_tool(corpus, out_root)])
         for t in tools:  # untimed warm-up (disk cache), then check what it wrote
             t.run()
