@@ -125,44 +125,45 @@ public final class SiteBuilder {
   private Map<String, FigureRenderer.ChartFiles> renderCharts(
       Site site, OutputFiles files, Diagnostics d) {
     Map<String, FigureRenderer.ChartFiles> out = new ConcurrentHashMap<>();
-    site.charts().values().parallelStream()
-        .forEach(
-            chart -> {
-              try {
-                ChartPictures pictures = charts.pictures(chart);
-                RenderedChart r = pictures.wide();
-                RenderedChart narrow = pictures.narrow();
-                byte[] csv = utf8(ChartDataFiles.csv(chart));
-                String base = "charts/" + chart.id();
-                files.put(base + ".svg", utf8(r.svg()));
-                files.put(base + "-narrow.svg", utf8(narrow.svg()));
-                files.put(base + ".csv", csv);
-                files.put(base + ".json", utf8(ChartDataFiles.json(chart)));
-                out.put(
-                    chart.id(),
-                    new FigureRenderer.ChartFiles(
-                        base + ".svg",
-                        r.width(),
-                        r.height(),
-                        base + "-narrow.svg",
-                        narrow.width(),
-                        narrow.height(),
-                        base + ".csv",
-                        csv.length,
-                        base + ".json"));
-              } catch (RuntimeException e) {
-                // Editors see what went wrong in words, not a Java class name.
-                d.error(
-                    chart.spec().pos(),
-                    "could not draw chart '"
-                        + chart.id()
-                        + "': "
-                        + (e.getMessage() == null
-                            ? "an internal error in the chart renderer"
-                            : e.getMessage()),
-                    "check the chart's bars and values");
-              }
-            });
+    // Shared out one at a time like pages: charts cost unequal amounts to draw.
+    EachInParallel.run(
+        List.copyOf(site.charts().values()),
+        chart -> {
+          try {
+            ChartPictures pictures = charts.pictures(chart);
+            RenderedChart r = pictures.wide();
+            RenderedChart narrow = pictures.narrow();
+            byte[] csv = utf8(ChartDataFiles.csv(chart));
+            String base = "charts/" + chart.id();
+            files.put(base + ".svg", utf8(r.svg()));
+            files.put(base + "-narrow.svg", utf8(narrow.svg()));
+            files.put(base + ".csv", csv);
+            files.put(base + ".json", utf8(ChartDataFiles.json(chart)));
+            out.put(
+                chart.id(),
+                new FigureRenderer.ChartFiles(
+                    base + ".svg",
+                    r.width(),
+                    r.height(),
+                    base + "-narrow.svg",
+                    narrow.width(),
+                    narrow.height(),
+                    base + ".csv",
+                    csv.length,
+                    base + ".json"));
+          } catch (RuntimeException e) {
+            // Editors see what went wrong in words, not a Java class name.
+            d.error(
+                chart.spec().pos(),
+                "could not draw chart '"
+                    + chart.id()
+                    + "': "
+                    + (e.getMessage() == null
+                        ? "an internal error in the chart renderer"
+                        : e.getMessage()),
+                "check the chart's bars and values");
+          }
+        });
     return out;
   }
 
