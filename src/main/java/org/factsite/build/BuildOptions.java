@@ -1,5 +1,6 @@
 package org.factsite.build;
 
+import org.factsite.check.PageFactsStore;
 import org.factsite.render.chart.ChartStore;
 
 /**
@@ -10,8 +11,10 @@ import org.factsite.render.chart.ChartStore;
  *     the deploy workflow passes the address GitHub Pages reports
  * @param chartStore when not null, where drawn charts are kept between runs; null keeps them only
  *     for the life of the builder
+ * @param factsStore when not null, where what the checks read from each page is kept between runs
  */
-public record BuildOptions(boolean includeDrafts, String baseUrl, ChartStore chartStore) {
+public record BuildOptions(
+    boolean includeDrafts, String baseUrl, ChartStore chartStore, PageFactsStore factsStore) {
   public static final BuildOptions DEFAULT = new BuildOptions(false, null);
 
   public BuildOptions(boolean includeDrafts) {
@@ -19,6 +22,6 @@ public record BuildOptions(boolean includeDrafts, String baseUrl, ChartStore cha
   }
 
   public BuildOptions(boolean includeDrafts, String baseUrl) {
-    this(includeDrafts, baseUrl, null);
+    this(includeDrafts, baseUrl, null, null);
   }
 }

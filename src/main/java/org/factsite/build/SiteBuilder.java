@@ -88,6 +88,7 @@ public final class SiteBuilder {
     cache.settings(site.config());
     OutputFiles files = new OutputFiles(sink);
     charts.keepIn(options.chartStore());
+    cache.checked().keepIn(options.factsStore());
 
     t0 = System.nanoTime();
     Map<String, FigureRenderer.ChartFiles> chartFiles = renderCharts(site, files, d);
@@ -114,7 +115,14 @@ public final class SiteBuilder {
 
     t0 = System.nanoTime();
     SiteChecks.run(files.view(), site, places, inputs, d, cache.checked());
-    timings.add(timing("check", t0, files.size() + " files"));
+    int kept = cache.checked().keptHits();
+    timings.add(
+        timing(
+            "check",
+            t0,
+            files.size()
+                + " files"
+                + (kept == 0 ? "" : " (" + kept + " pages as in the last build, not read again)")));
     if (d.hasErrors()) {
       return failed(d, timings);
     }

@@ -19,12 +19,30 @@ public final class PageFactsCache {
   private Set<String> lastFiles = Set.of();
   private boolean lastLinksClean;
   private boolean lastCspClean;
+  private volatile PageFactsStore store;
+
+  /**
+   * Reads pages through {@code store} from now on (null: parse every page not held in memory), so a
+   * new process finds the facts of pages that came out as in the last build.
+   */
+  public void keepIn(PageFactsStore store) {
+    this.store = store;
+  }
+
+  /** How many pages' facts came from the store rather than a parse since it was set. */
+  public int keptHits() {
+    PageFactsStore s = store;
+    return s == null ? 0 : s.hits();
+  }
 
   /** This page's facts, read now unless its bytes are unchanged since they were last read. */
   public PageFacts facts(String page, byte[] html, String baseUrl) {
     Entry e = entries.get(page);
     if (e == null || !(e.html() == html || Arrays.equals(e.html(), html))) {
-      Entry fresh = new Entry(html, PageFacts.of(page, html, baseUrl));
+      PageFactsStore s = store;
+      Entry fresh =
+          new Entry(
+              html, s == null ? PageFacts.of(page, html, baseUrl) : s.facts(page, html, baseUrl));
       if (e == null || !e.facts().ids().equals(fresh.facts().ids())) {
         idsChanged = true;
       }
@@ -66,8 +84,14 @@ public final class PageFactsCache {
     idsChanged = false;
   }
 
-  /** Forgets pages the site no longer has. */
-  void retain(Set<String> pages) {
+  /**
+   * Forgets pages the site no longer has, and updates the store (if any) to hold this site's pages.
+   */
+  void retain(Set<String> pages, String baseUrl) {
     entries.keySet().retainAll(pages instanceof HashSet<String> ? pages : new HashSet<>(pages));
+    PageFactsStore s = store;
+    if (s != null) {
+      s.save(pages, baseUrl);
+    }
   }
 }

@@ -10,11 +10,13 @@ import org.factsite.build.BuildResult;
 import org.factsite.build.OutputSink;
 import org.factsite.build.PhaseTiming;
 import org.factsite.build.SiteBuilder;
+import org.factsite.check.PageFactsStore;
 import org.factsite.diag.DiagnosticPrinter;
 import org.factsite.diag.Diagnostics;
 import org.factsite.load.Inputs;
 import org.factsite.load.SourceTree;
 import org.factsite.render.chart.ChartStore;
+import org.factsite.render.chart.CodeIdentity;
 
 /** Reads a site folder and builds it in memory, printing phases and diagnostics. */
 final class SiteRun {
@@ -64,9 +66,7 @@ final class SiteRun {
               + " https://org.github.io/repo/");
       return Optional.empty();
     }
-    BuildResult result =
-        new SiteBuilder()
-            .build(inputs, new BuildOptions(site.drafts(), site.baseUrl(), chartStore(site)), sink);
+    BuildResult result = new SiteBuilder().build(inputs, options(site), sink);
     for (PhaseTiming t : result.timings()) {
       report.phase(out, t.phase(), t.millis(), t.summary());
     }
@@ -84,19 +84,34 @@ final class SiteRun {
   }
 
   /**
-   * Where this site's drawn charts are kept between builds: the user's cache folder
-   * ($XDG_CACHE_HOME, else ~/.cache), never the site folder. Null with --no-cache, or when the
-   * running code cannot be told apart from other versions (not run from a jar).
+   * The build's options, with where this site's drawn charts and what the checks read from its
+   * pages are kept between builds: the user's cache folder ($XDG_CACHE_HOME, else ~/.cache), never
+   * the site folder. Nothing is kept with --no-cache, or when the running code cannot be told apart
+   * from other versions (not run from a jar: classes folders change unseen).
    */
-  private static ChartStore chartStore(SiteOptions site) {
-    if (site.noCache()) {
-      return null;
+  private static BuildOptions options(SiteOptions site) {
+    Optional<String> identity =
+        site.noCache() ? Optional.empty() : CodeIdentity.ofJarHolding(SiteRun.class);
+    if (identity.isEmpty()) {
+      return new BuildOptions(site.drafts(), site.baseUrl());
     }
     String xdg = System.getenv("XDG_CACHE_HOME");
     Path root =
-        xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-            ? Path.of(xdg)
-            : Path.of(System.getProperty("user.home"), ".cache");
-    return ChartStore.forSite(root.resolve("factsite"), site.dir()).orElse(null);
+        (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".cache"))
+            .resolve("factsite");
+    Path siteRoot;
+    try {
+      siteRoot = site.dir().toRealPath();
+    } catch (IOException e) {
+      siteRoot = site.dir().toAbsolutePath().normalize();
+    }
+    String siteKey = ChartStore.sha256(siteRoot.toString()).substring(0, 16);
+    return new BuildOptions(
+        site.drafts(),
+        site.baseUrl(),
+        new ChartStore(root.resolve("charts").resolve(siteKey), identity.get()),
+        new PageFactsStore(root.resolve("facts").resolve(siteKey + ".bin"), identity.get()));
   }
 }

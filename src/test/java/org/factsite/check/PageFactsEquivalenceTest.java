@@ -20,7 +20,7 @@ class PageFactsEquivalenceTest {
   private static final String BASE = "https://example.org/repo/";
 
   /** A comparable picture of a page's facts (a policy problem's needle is a Pattern). */
-  private static String describe(PageFacts f) {
+  static String describe(PageFacts f) {
     return String.join(
         "\n",
         "ids=" + new TreeSet<>(f.ids()),
@@ -64,7 +64,7 @@ class PageFactsEquivalenceTest {
     }
   }
 
-  private static final List<String> HAND_MADE =
+  static final List<String> HAND_MADE =
       List.of(
           "<p>no head at all</p>",
           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">"
@@ -163,7 +163,7 @@ class PageFactsEquivalenceTest {
     "caf%C3%A9"
   };
 
-  private static String randomPage(Random r) {
+  static String randomPage(Random r) {
     StringBuilder b = new StringBuilder();
     int n = 1 + r.nextInt(40);
     for (int i = 0; i < n; i++) {

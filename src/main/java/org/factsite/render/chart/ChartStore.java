@@ -41,26 +41,6 @@ public final class ChartStore {
     this.identity = identity;
   }
 
-  /**
-   * The store for the site at {@code siteRoot} under {@code cacheRoot}, or empty when the running
-   * code has no stable identity (not run from a jar: a drawing could outlive a change to the code
-   * that made it).
-   */
-  public static Optional<ChartStore> forSite(Path cacheRoot, Path siteRoot) {
-    Optional<String> identity = CodeIdentity.ofJarHolding(ChartStore.class);
-    if (identity.isEmpty()) {
-      return Optional.empty();
-    }
-    Path site;
-    try {
-      site = siteRoot.toRealPath();
-    } catch (IOException e) {
-      site = siteRoot.toAbsolutePath().normalize();
-    }
-    String folder = sha256(site.toString()).substring(0, 16);
-    return Optional.of(new ChartStore(cacheRoot.resolve("charts").resolve(folder), identity.get()));
-  }
-
   /** The drawings stored for a chart with this content key, if readable. */
   public Optional<ChartPictures> read(String key) {
     Path f = dir.resolve(fileName(key));
@@ -139,8 +119,11 @@ public final class ChartStore {
     return new RenderedChart(n.get("svg").asText(), width, height);
   }
 
-  /** Lowercase hex SHA-256 of the text's UTF-8 bytes: the names of charts and their drawings. */
-  static String sha256(String s) {
+  /**
+   * Lowercase hex SHA-256 of the text's UTF-8 bytes: the names of charts, their drawings and the
+   * folders kept for each site.
+   */
+  public static String sha256(String s) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(sha.digest(s.getBytes(StandardCharsets.UTF_8)));

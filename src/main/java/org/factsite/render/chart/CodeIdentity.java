@@ -7,14 +7,15 @@ import java.util.Optional;
 
 /**
  * Names the exact code that is drawing charts, so drawings kept between runs are reused only by the
- * same code: the jar (its path, size and time of last change) and the Java runtime (font metrics,
- * and so the layout of every label, come from it).
+ * same code (chart drawings, and what the checks read from pages): the jar (its path, size and time
+ * of last change) and the Java runtime (font metrics, and so the layout of every label, come from
+ * it).
  */
-final class CodeIdentity {
+public final class CodeIdentity {
   private CodeIdentity() {}
 
   /** Empty when {@code c} was not loaded from a jar file (classes folders change unseen). */
-  static Optional<String> ofJarHolding(Class<?> c) {
+  public static Optional<String> ofJarHolding(Class<?> c) {
     try {
       CodeSource source = c.getProtectionDomain().getCodeSource();
       if (source == null) {
