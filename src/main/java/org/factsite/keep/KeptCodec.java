@@ -1,0 +1,121 @@
+package org.factsite.keep;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes and reads the numbers, strings and lists that kept results are made of. */
+public final class KeptCodec {
+  private KeptCodec() {}
+
+  /** Appends values to a growing byte array. */
+  public static final class Writer {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+
+    public void varint(int v) {
+      while ((v & ~0x7f) != 0) {
+        bytes.write((v & 0x7f) | 0x80);
+        v >>>= 7;
+      }
+      bytes.write(v);
+    }
+
+    public void bool(boolean b) {
+      bytes.write(b ? 1 : 0);
+    }
+
+    public void long64(long v) {
+      for (int i = 0; i < 8; i++) {
+        bytes.write((int) (v >>> (8 * i)));
+      }
+    }
+
+    public void string(String s) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      varint(b.length);
+      bytes.write(b, 0, b.length);
+    }
+
+    public void strings(List<String> l) {
+      varint(l.size());
+      l.forEach(this::string);
+    }
+
+    public byte[] toByteArray() {
+      return bytes.toByteArray();
+    }
+  }
+
+  /** Reads what a {@link Writer} wrote; damaged input throws an unchecked exception. */
+  public static final class Reader {
+    private final byte[] data;
+    private int at;
+
+    public Reader(byte[] data, int at) {
+      this.data = data;
+      this.at = at;
+    }
+
+    public int position() {
+      return at;
+    }
+
+    public int varint() {
+      int v = 0;
+      for (int shift = 0; shift < 32; shift += 7) {
+        byte b = data[at++];
+        v |= (b & 0x7f) << shift;
+        if (b >= 0) {
+          return v;
+        }
+      }
+      throw new IllegalStateException("damaged number");
+    }
+
+    public boolean bool() {
+      byte b = data[at++];
+      if (b != 0 && b != 1) {
+        throw new IllegalStateException("damaged flag");
+      }
+      return b == 1;
+    }
+
+    public long long64() {
+      long v = 0;
+      for (int i = 0; i < 8; i++) {
+        v |= (data[at++] & 0xffL) << (8 * i);
+      }
+      return v;
+    }
+
+    public String string() {
+      int n = varint();
+      if (n < 0 || n > data.length - at) {
+        throw new IllegalStateException("damaged string");
+      }
+      String s = new String(data, at, n, StandardCharsets.UTF_8);
+      at += n;
+      return s;
+    }
+
+    public List<String> strings() {
+      int n = varint();
+      if (n < 0 || n > data.length - at) {
+        throw new IllegalStateException("damaged list");
+      }
+      List<String> l = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        l.add(string());
+      }
+      return l;
+    }
+
+    /** Throws unless every byte was read. */
+    public void end() {
+      if (at != data.length) {
+        throw new IllegalStateException("trailing bytes");
+      }
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package org.factsite.keep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Results kept between builds: found only for the same input, never when damaged. */
+class KeptFileTest {
+  @TempDir Path dir;
+
+  private Path file() {
+    return dir.resolve("kept.bin");
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** One build: looks up each name with input "in-NAME", makes "out-NAME" on a miss, saves. */
+  private KeptFile build(String... names) {
+    KeptFile kept = new KeptFile(file(), "code 1");
+    for (String name : names) {
+      KeptFile.Lookup l = kept.find(name, "ctx", bytes("in-" + name));
+      if (l.kept() == null) {
+        kept.keep(l, bytes("out-" + name));
+      } else {
+        assertArrayEquals(bytes("out-" + name), l.kept());
+      }
+    }
+    kept.save(Set.of(names), "ctx");
+    return kept;
+  }
+
+  @Test
+  void aResultIsFoundByTheNextBuildForTheSameInputOnly() {
+    assertEquals(0, build("a", "b").hits());
+    assertEquals(2, build("a", "b").hits());
+    KeptFile other = new KeptFile(file(), "code 1");
+    assertNull(other.find("a", "ctx", bytes("in-A")).kept(), "another input, same length");
+    assertNull(other.find("a", "other ctx", bytes("in-a")).kept(), "another context");
+    assertNull(new KeptFile(file(), "code 2").find("a", "ctx", bytes("in-a")).kept());
+  }
+
+  @Test
+  void anUnchangedSetOfResultsLeavesTheFileAlone() throws IOException {
+    build("a", "b");
+    Object before = Files.readAttributes(file(), "unix:ino");
+    build("a", "b");
+    assertEquals(before, Files.readAttributes(file(), "unix:ino"), "not rewritten");
+    build("a");
+    assertNotEquals(before, Files.readAttributes(file(), "unix:ino"), "b dropped: rewritten");
+    assertEquals(1, build("a", "b").hits());
+  }
+
+  @Test
+  void aDamagedResultIsMadeAgainAndTheOthersAreStillFound() throws IOException {
+    build("a", "b", "c");
+    byte[] whole = Files.readAllBytes(file());
+    String text = new String(whole, StandardCharsets.ISO_8859_1);
+    int at = text.lastIndexOf("out-b");
+    whole[at + 4] = 'x';
+    Files.write(file(), whole);
+    KeptFile kept = new KeptFile(file(), "code 1");
+    assertNull(kept.find("b", "ctx", bytes("in-b")).kept(), "fails its CRC");
+    assertArrayEquals(bytes("out-a"), kept.find("a", "ctx", bytes("in-a")).kept());
+    assertArrayEquals(bytes("out-c"), kept.find("c", "ctx", bytes("in-c")).kept());
+  }
+
+  @Test
+  void aTruncatedOrGarbledFileCountsAsEmpty() throws IOException {
+    build("a", "b", "c");
+    byte[] whole = Files.readAllBytes(file());
+    Random random = new Random(9);
+    for (int cut = 0; cut < whole.length; cut += 7) {
+      Files.write(file(), java.util.Arrays.copyOf(whole, cut));
+      KeptFile kept = new KeptFile(file(), "code 1");
+      for (String name : new String[] {"a", "b", "c"}) {
+        byte[] found = kept.find(name, "ctx", bytes("in-" + name)).kept();
+        if (found != null) {
+          assertArrayEquals(bytes("out-" + name), found, "cut at " + cut);
+        }
+      }
+      byte[] garbled = whole.clone();
+      garbled[random.nextInt(garbled.length)] ^= (byte) (1 + random.nextInt(255));
+      Files.write(file(), garbled);
+      kept = new KeptFile(file(), "code 1");
+      for (String name : new String[] {"a", "b", "c"}) {
+        byte[] found = kept.find(name, "ctx", bytes("in-" + name)).kept();
+        if (found != null) {
+          assertArrayEquals(bytes("out-" + name), found, "garbled");
+        }
+      }
+    }
+    build("a", "b", "c"); // finds what survived, makes the rest
+    assertEquals(3, build("a", "b", "c").hits(), "rewritten whole");
+  }
+
+  @Test
+  void equalLengthInputsThatDifferHashDifferently() {
+    Random random = new Random(5);
+    for (int n = 0; n < 2000; n++) {
+      byte[] a = new byte[1 + random.nextInt(40)];
+      random.nextBytes(a);
+      byte[] b = a.clone();
+      b[random.nextInt(b.length)] ^= (byte) (1 + random.nextInt(255));
+      long key = 2 + (random.nextLong() >>> 4);
+      assertNotEquals(KeptFile.hash(a, key), KeptFile.hash(b, key), "one byte changed");
+    }
+  }
+}
