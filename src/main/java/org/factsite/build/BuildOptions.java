@@ -2,6 +2,7 @@ package org.factsite.build;
 
 import org.factsite.check.PageFactsStore;
 import org.factsite.render.chart.ChartStore;
+import org.factsite.render.markdown.BodyStore;
 
 /**
  * What a build includes and where it will be published.
@@ -12,9 +13,14 @@ import org.factsite.render.chart.ChartStore;
  * @param chartStore when not null, where drawn charts are kept between runs; null keeps them only
  *     for the life of the builder
  * @param factsStore when not null, where what the checks read from each page is kept between runs
+ * @param bodyStore when not null, where articles' rendered Markdown is kept between runs
  */
 public record BuildOptions(
-    boolean includeDrafts, String baseUrl, ChartStore chartStore, PageFactsStore factsStore) {
+    boolean includeDrafts,
+    String baseUrl,
+    ChartStore chartStore,
+    PageFactsStore factsStore,
+    BodyStore bodyStore) {
   public static final BuildOptions DEFAULT = new BuildOptions(false, null);
 
   public BuildOptions(boolean includeDrafts) {
@@ -22,6 +28,6 @@ public record BuildOptions(
   }
 
   public BuildOptions(boolean includeDrafts, String baseUrl) {
-    this(includeDrafts, baseUrl, null, null);
+    this(includeDrafts, baseUrl, null, null, null);
   }
 }

@@ -9,10 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.factsite.diag.Diagnostics;
 import org.factsite.model.Article;
 import org.factsite.model.Chart;
 import org.factsite.model.Site;
+import org.factsite.render.markdown.BodyStore;
 import org.factsite.render.markdown.Directive;
 import org.factsite.render.markdown.LinkPlaces;
 import org.factsite.render.markdown.MarkdownRenderer;
@@ -48,6 +50,7 @@ final class PagePass {
   private final Map<String, FigureRenderer.ChartFiles> chartFiles;
   private final LinkPlaces places;
   private final OutputFiles files;
+  private final BodyStore bodies;
   private final Diagnostics d;
   private final String sourcesPath;
   private final Map<String, Boolean> templateOk = new ConcurrentHashMap<>();
@@ -65,6 +68,7 @@ final class PagePass {
       Map<String, FigureRenderer.ChartFiles> chartFiles,
       LinkPlaces places,
       OutputFiles files,
+      BodyStore bodies,
       Diagnostics d) {
     this.markdown = markdown;
     this.cache = cache;
@@ -74,6 +78,7 @@ final class PagePass {
     this.chartFiles = chartFiles;
     this.places = places;
     this.files = files;
+    this.bodies = bodies;
     this.d = d;
     this.sourcesPath =
         site.articles().stream()
@@ -96,18 +101,27 @@ final class PagePass {
     if (!last.isEmpty()) {
       // A sources page can show figures too, and then it is among the pages that use them:
       // its own references must be known before the list of users is made.
-      Map<String, Body> bodies = new HashMap<>();
+      Map<String, Body> sourcesBodies = new HashMap<>();
       for (Article a : last) {
         if (cache.facts(a) == null) {
-          bodies.put(a.sourcePath(), body(parse(a)));
+          sourcesBodies.put(a.sourcePath(), body(parse(a)));
         }
       }
       Map<String, Object> sourcesModel = sourcesModel();
       sourcesModel.replaceAll(cache::intern);
       shared.putAll(sourcesModel);
-      last.forEach(a -> page(a, shared, bodies.get(a.sourcePath())));
+      last.forEach(a -> page(a, shared, sourcesBodies.get(a.sourcePath())));
+    }
+    if (bodies != null) {
+      bodies.save(site.articles().stream().map(Article::sourcePath).collect(Collectors.toSet()));
     }
     return rendered.get();
+  }
+
+  /** ", N bodies as in the last build" when the body store gave any, else nothing. */
+  String keptSummary() {
+    int kept = bodies == null ? 0 : bodies.hits();
+    return kept == 0 ? "" : " (" + kept + " articles' Markdown as in the last build)";
   }
 
   /**
@@ -121,7 +135,7 @@ final class PagePass {
     }
     BuildCache.Facts facts = cache.facts(a);
     if (facts == null) {
-      body = body(parse(a));
+      body = keptOrMade(a);
       facts = cache.facts(a);
     }
     List<Object> deps = bodyDeps(facts);
@@ -138,6 +152,28 @@ final class PagePass {
       cache.checked().facts(out, page.html(), site.config().baseUrl());
       files.put(out, page.html());
     }
+  }
+
+  /**
+   * An article's body as the last build made it, when the store kept it for the same text and root
+   * prefix (see {@link BodyStore} for why nothing else can change it); otherwise parsed and
+   * rendered now, and kept when it is clean.
+   */
+  private Body keptOrMade(Article a) {
+    if (bodies == null) {
+      return body(parse(a));
+    }
+    Optional<BodyStore.Kept> kept = bodies.find(a, views.root(a), markdown);
+    if (kept.isPresent()) {
+      cache.putFacts(new BuildCache.Facts(a, List.of(), List.of(), List.of()));
+      return new Body(kept.get().html(), new Diagnostics(), kept.get().places());
+    }
+    ParsedMarkdown p = parse(a);
+    Body made = body(p);
+    boolean clean =
+        p.refusal() == null && p.directives().isEmpty() && made.diagnostics().all().isEmpty();
+    bodies.keep(a, clean, made.html(), made.places());
+    return made;
   }
 
   /** Parses an article's Markdown and records its references. */

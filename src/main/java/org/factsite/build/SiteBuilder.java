@@ -98,10 +98,21 @@ public final class SiteBuilder {
     PageViewFactory views = new PageViewFactory(site.config(), site.articles(), lastViews);
     lastViews = views;
     LinkPlaces places = new LinkPlaces();
-    int rendered =
-        new PagePass(markdown, cache, site, views, templates, chartFiles, places, files, d)
-            .renderAll();
-    timings.add(timing("pages", t0, count(rendered, site.articles().size(), "page")));
+    PagePass pass =
+        new PagePass(
+            markdown,
+            cache,
+            site,
+            views,
+            templates,
+            chartFiles,
+            places,
+            files,
+            options.bodyStore(),
+            d);
+    int rendered = pass.renderAll();
+    timings.add(
+        timing("pages", t0, count(rendered, site.articles().size(), "page") + pass.keptSummary()));
 
     t0 = System.nanoTime();
     copyStatic(inputs, files, d);

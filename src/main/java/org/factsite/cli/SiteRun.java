@@ -17,6 +17,7 @@ import org.factsite.load.Inputs;
 import org.factsite.load.SourceTree;
 import org.factsite.render.chart.ChartStore;
 import org.factsite.render.chart.CodeIdentity;
+import org.factsite.render.markdown.BodyStore;
 
 /** Reads a site folder and builds it in memory, printing phases and diagnostics. */
 final class SiteRun {
@@ -84,10 +85,10 @@ final class SiteRun {
   }
 
   /**
-   * The build's options, with where this site's drawn charts and what the checks read from its
-   * pages are kept between builds: the user's cache folder ($XDG_CACHE_HOME, else ~/.cache), never
-   * the site folder. Nothing is kept with --no-cache, or when the running code cannot be told apart
-   * from other versions (not run from a jar: classes folders change unseen).
+   * The build's options, with where this site's drawn charts, rendered Markdown and what the checks
+   * read from its pages are kept between builds: the user's cache folder ($XDG_CACHE_HOME, else
+   * ~/.cache), never the site folder. Nothing is kept with --no-cache, or when the running code
+   * cannot be told apart from other versions (not run from a jar: classes folders change unseen).
    */
   private static BuildOptions options(SiteOptions site) {
     Optional<String> identity =
@@ -112,6 +113,7 @@ final class SiteRun {
         site.drafts(),
         site.baseUrl(),
         new ChartStore(root.resolve("charts").resolve(siteKey), identity.get()),
-        new PageFactsStore(root.resolve("facts").resolve(siteKey + ".bin"), identity.get()));
+        new PageFactsStore(root.resolve("facts").resolve(siteKey + ".bin"), identity.get()),
+        new BodyStore(root.resolve("bodies").resolve(siteKey + ".bin"), identity.get()));
   }
 }

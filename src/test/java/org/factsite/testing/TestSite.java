@@ -108,6 +108,20 @@ public final class TestSite {
     return new TestSite(m);
   }
 
+  /** This site with {@code path} holding {@code text} instead (or as well). */
+  public TestSite with(String path, String text) {
+    Map<String, String> m = new LinkedHashMap<>(files);
+    m.put(path, text);
+    return new TestSite(m);
+  }
+
+  /** This site without {@code path}. */
+  public TestSite without(String path) {
+    Map<String, String> m = new LinkedHashMap<>(files);
+    m.remove(path);
+    return new TestSite(m);
+  }
+
   public Map<String, String> files() {
     return files;
   }

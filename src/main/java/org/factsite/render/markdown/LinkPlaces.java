@@ -1,5 +1,7 @@
 package org.factsite.render.markdown;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -34,6 +36,13 @@ public final class LinkPlaces {
     }
   }
 
+  /**
+   * A link recorded for a page, as a body kept between builds holds it ({@link BodyStore}).
+   *
+   * @param node its number among the article's numbered nodes ({@link NodePositions})
+   */
+  record Kept(String href, int node, String written, boolean image) {}
+
   private final Map<String, Map<String, Written>> byPage = new ConcurrentHashMap<>();
 
   /** Places added whole by {@link #addAll}: looked up, never copied (see there). */
@@ -42,6 +51,19 @@ public final class LinkPlaces {
   /** Records that {@code href} on output page {@code page} came from {@code link}. */
   void add(String page, String href, Written link) {
     byPage.computeIfAbsent(page, p -> new ConcurrentHashMap<>()).putIfAbsent(href, link);
+  }
+
+  /** The links recorded for {@code page}, one per address, in no particular order. */
+  List<Kept> kept(String page) {
+    Map<String, Written> m = byPage.getOrDefault(page, Map.of());
+    List<Kept> out = new ArrayList<>(m.size());
+    m.forEach((href, w) -> out.add(new Kept(href, w.node(), w.written(), w.image())));
+    return out;
+  }
+
+  /** Records a kept link of {@code page}, found in its article through {@code positions}. */
+  void add(String page, NodePositions positions, Kept link) {
+    add(page, link.href(), new Written(positions, link.node(), link.written(), link.image()));
   }
 
   /**

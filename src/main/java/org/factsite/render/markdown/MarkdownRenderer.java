@@ -55,8 +55,13 @@ public final class MarkdownRenderer {
         .build();
   }
 
+  /** Finds where the article's numbered nodes were written, when first asked. */
+  NodePositions positions(Article article) {
+    return new NodePositions(article, locating);
+  }
+
   public ParsedMarkdown parse(Article article) {
-    NodePositions positions = new NodePositions(article, locating);
+    NodePositions positions = positions(article);
     var tooDeep = NestingGuard.scan(article.body());
     if (tooDeep.isPresent()) {
       return ParsedMarkdown.refused(article, positions, tooDeep.get());

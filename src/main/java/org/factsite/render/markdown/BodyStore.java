@@ -1,0 +1,110 @@
+package org.factsite.render.markdown;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.factsite.keep.KeptCodec;
+import org.factsite.keep.KeptFile;
+import org.factsite.model.Article;
+
+/**
+ * Keeps articles' rendered Markdown between builds, so a build parses and renders only the articles
+ * whose text changed (Markdown is about 60% of a 10,000-page build's CPU once the checks' page
+ * reading is kept too, see {@code PageFactsStore}).
+ *
+ * <p>Only a body that depends on nothing but its own text and the page's way back to the site root
+ * is kept: one without {@code {{stat}}}, {@code {{working}}} or {@code {{chart}}} references (those
+ * show data that can change on its own) and without problems (a problem is reported, and the body
+ * made, on every build until it is fixed). What such a body's HTML depends on is then exactly: the
+ * article's Markdown, the root prefix its site-root links are rewritten with, and the code (the
+ * parser, its extensions and the link rules), which names the {@link KeptFile}. Each kept body also
+ * holds the links it recorded, with their node numbers, so a link that breaks later is still
+ * reported at its line and column (found by parsing the article again, as without the store).
+ * Thread-safe.
+ */
+public final class BodyStore {
+  /** A kept body: its HTML and the links it recorded for its page. */
+  public record Kept(String html, LinkPlaces places) {}
+
+  private final KeptFile file;
+  private final Map<String, KeptFile.Lookup> misses = new ConcurrentHashMap<>();
+
+  /** Bodies kept in {@code file} by the code named {@code identity}. */
+  public BodyStore(Path file, String identity) {
+    this.file = new KeptFile(file, identity);
+  }
+
+  /** The body kept for this article's text at this root prefix, if any. */
+  public Optional<Kept> find(Article article, String rootPrefix, MarkdownRenderer markdown) {
+    byte[] input =
+        (Objects.toString(rootPrefix) + "\n" + article.body()).getBytes(StandardCharsets.UTF_8);
+    KeptFile.Lookup found = file.find(article.sourcePath(), null, input);
+    if (found.kept() != null) {
+      try {
+        return Optional.of(decode(found.kept(), article, markdown));
+      } catch (RuntimeException damaged) {
+        // made again below, and kept
+      }
+    }
+    misses.put(article.sourcePath(), found);
+    return Optional.empty();
+  }
+
+  /**
+   * Keeps the body made for an article that {@link #find} missed: {@code clean} says it has no
+   * references and no problems; any other body is forgotten, to be made again next time.
+   */
+  public void keep(Article article, boolean clean, String html, LinkPlaces places) {
+    KeptFile.Lookup miss = misses.remove(article.sourcePath());
+    if (miss == null) {
+      return;
+    }
+    if (!clean) {
+      file.forget(article.sourcePath());
+      return;
+    }
+    KeptCodec.Writer out = new KeptCodec.Writer();
+    out.string(html);
+    List<LinkPlaces.Kept> links = places.kept(article.output().value());
+    out.varint(links.size());
+    for (LinkPlaces.Kept l : links) {
+      out.string(l.href());
+      out.varint(l.node());
+      out.string(l.written());
+      out.bool(l.image());
+    }
+    file.keep(miss, out.toByteArray());
+  }
+
+  /** How many bodies were found rather than made in this build. */
+  public int hits() {
+    return file.hits();
+  }
+
+  /** Keeps the bodies of these articles (by source path) for the next build. */
+  public void save(Set<String> articles) {
+    file.save(articles, null);
+  }
+
+  private static Kept decode(byte[] data, Article article, MarkdownRenderer markdown) {
+    KeptCodec.Reader in = new KeptCodec.Reader(data, 0);
+    String html = in.string();
+    int n = in.varint();
+    LinkPlaces places = new LinkPlaces();
+    if (n > 0) {
+      NodePositions positions = markdown.positions(article);
+      String page = article.output().value();
+      for (int i = 0; i < n; i++) {
+        places.add(
+            page, positions, new LinkPlaces.Kept(in.string(), in.varint(), in.string(), in.bool()));
+      }
+    }
+    in.end();
+    return new Kept(html, places);
+  }
+}

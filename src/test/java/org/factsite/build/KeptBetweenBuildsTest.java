@@ -1,0 +1,152 @@
+package org.factsite.build;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.factsite.check.PageFactsStore;
+import org.factsite.diag.Diagnostic;
+import org.factsite.render.markdown.BodyStore;
+import org.factsite.testing.TestSite;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds in new processes (a new builder and stores each time) over what the last one kept: the
+ * checks' page facts and the articles' rendered Markdown. They publish what a build from scratch
+ * publishes, byte for byte, and report every problem it reports, at the same place: links on
+ * unchanged pages that an edit elsewhere broke, figures whose data changed, pages that moved.
+ */
+class KeptBetweenBuildsTest {
+  private static final String FIGURES =
+      """
+      -- data/figures.yaml --
+      sources:
+        - id: report
+          title: The Report
+          publisher: A Publisher
+      statistics:
+        - id: offences_quarter
+          value: 1220
+          format: count
+          unit: offences
+          period: April–June 2020
+          geography: England and Wales
+          sources: [report]
+      """;
+
+  @TempDir Path cache;
+
+  /** The options of a new process that keeps what it reads and renders in {@link #cache}. */
+  private BuildOptions kept() {
+    return new BuildOptions(
+        false,
+        null,
+        null,
+        new PageFactsStore(cache.resolve("facts.bin"), "this code"),
+        new BodyStore(cache.resolve("bodies.bin"), "this code"));
+  }
+
+  private static TestSite site(String a, String b) {
+    return TestSite.of(
+            FIGURES
+                + "-- content/a.md --\n---\ntitle: A\n"
+                + a
+                + "-- content/b.md --\n---\ntitle: B\n---\n"
+                + b)
+        .withDefaults();
+  }
+
+  private static final String A = "---\nSee [B](/b/) and [its part](/b/#part).\n";
+
+  private static List<String> headlines(TestSite.Built built) {
+    return built.result().diagnostics().stream().map(Diagnostic::headline).toList();
+  }
+
+  private static String line(TestSite.Built built, String phase) {
+    return built.result().timings().stream()
+        .filter(t -> t.phase().equals(phase))
+        .findFirst()
+        .orElseThrow()
+        .summary();
+  }
+
+  /** Builds {@code site} over what the last build kept, and asserts it equals a clean build. */
+  private TestSite.Built buildAsFromScratch(TestSite site) {
+    TestSite.Built later = site.build(kept());
+    TestSite.Built scratch = site.build(BuildOptions.DEFAULT);
+    assertEquals(headlines(scratch), headlines(later));
+    assertEquals(scratch.result().files().keySet(), later.result().files().keySet());
+    scratch
+        .result()
+        .files()
+        .forEach((p, bytes) -> assertArrayEquals(bytes, later.result().files().get(p), p));
+    return later;
+  }
+
+  @Test
+  void aLaterBuildRendersAndReadsOnlyWhatChangedAndPublishesTheSame() {
+    TestSite site = site(A, "## Part\n");
+    TestSite.Built first = site.build(kept()).assertOk();
+    assertFalse(line(first, "check").contains("last build"), line(first, "check"));
+    assertFalse(line(first, "pages").contains("last build"), line(first, "pages"));
+    TestSite.Built second = buildAsFromScratch(site).assertOk();
+    assertTrue(line(second, "check").contains("as in the last build"), line(second, "check"));
+    assertTrue(
+        line(second, "pages").contains("(2 articles' Markdown as in the last build)"),
+        line(second, "pages"));
+  }
+
+  @Test
+  void linksOnAnUnchangedPageThatAnEditBrokeAreReportedAtTheirPlace() {
+    site(A, "## Part\n").build(kept()).assertOk();
+    buildAsFromScratch(site(A, "## Whole\n"))
+        .assertError(
+            "content/a.md:4:18: broken anchor '/b/#part': b/index.html has no heading or id"
+                + " 'part'");
+    site(A, "## Part\n").build(kept()).assertOk();
+    buildAsFromScratch(site(A, "## Part\n").without("content/b.md"))
+        .assertError("content/a.md:4:5: broken link '/b/': nothing is published at b/");
+  }
+
+  @Test
+  void aFigureShowsItsNewValueWhenOnlyTheDataChanged() {
+    TestSite before = site("---\nPolice recorded {{stat offences_quarter}} offences.\n", "");
+    before.build(kept()).assertOk().assertFileContains("a/index.html", "1,220");
+    TestSite after =
+        before.with(
+            "data/figures.yaml", before.files().get("data/figures.yaml").replace("1220", "1221"));
+    buildAsFromScratch(after)
+        .assertOk()
+        .assertFileContains("a/index.html", "1,221")
+        .assertFileLacks("a/index.html", "1,220");
+  }
+
+  @Test
+  void aPageThatMovedHasItsSiteLinksRewrittenForItsNewPlace() {
+    String home = "---\nSee [B](/b/).\n";
+    TestSite page = site(home, "");
+    page.build(kept()).assertOk().assertFileContains("a/index.html", "href=\"../b/\"");
+    TestSite notFound = site("layout: not-found\n" + home, "");
+    buildAsFromScratch(notFound)
+        .assertOk()
+        .assertFileContains("a/index.html", "href=\"https://example.org/repo/b/\"");
+  }
+
+  @Test
+  void aPageWithAProblemIsReadAndReportedOnEveryBuild() {
+    TestSite inline =
+        site(A, "## Part\n")
+            .with(
+                "templates/page.ftlh",
+                "<!DOCTYPE html><html lang=\"en\"><head><meta http-equiv=\"Content-Security-Policy\""
+                    + " content=\"default-src 'none'\"><title>${page.title}</title></head>"
+                    + "<body><main>${page.body?no_esc}<script>track()</script></main></body></html>\n");
+    TestSite.Built first = inline.build(kept());
+    assertFalse(first.result().ok());
+    assertEquals(headlines(first), headlines(buildAsFromScratch(inline)));
+  }
+}
