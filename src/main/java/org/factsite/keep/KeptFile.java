@@ -31,9 +31,9 @@ import java.util.zip.CRC32C;
  * <p>Inputs are compared by length and by a polynomial hash modulo 2<sup>61</sup>−1 at a point
  * drawn at random when the file is first made and kept in it. Without that secret no input can be
  * written to collide with another (two different inputs of equal length agree with a probability
- * below 2<sup>−50</sup>), and the hash runs at several hundred MB/s under the launcher's C1-only
- * JIT, where SHA-256 manages about 100 MB/s. Each result carries a CRC-32C of its bytes, so a
- * damaged result counts as missing instead of being used.
+ * below 2<sup>−40</sup> for a 2 MB page), and the hash runs at several hundred MB/s under the
+ * launcher's C1-only JIT, where SHA-256 manages about 100 MB/s. Each result carries a CRC-32C of
+ * its bytes, so a damaged result counts as missing instead of being used.
  *
  * <p>The file is an index (name, input length, input hash, place, size and CRC of each result)
  * followed by the results. Opening reads only the index, on a background thread; a result is read
@@ -326,17 +326,16 @@ public final class KeptFile {
 
   /**
    * A polynomial hash of {@code bytes} at the point {@code key}, modulo the prime 2<sup>61</sup>−1,
-   * eight bytes at a time (each eight split into 61 and 3 bits, so every coefficient is below the
-   * modulus). Two different inputs of the same length collide for at most one key in
-   * 2<sup>50</sup>.
+   * seven bytes to a coefficient (so every coefficient is below the modulus, and two inputs of the
+   * same length have the same coefficients only when they are equal). Two different inputs of the
+   * same length n collide for at most n/7 keys of the 2<sup>61</sup>: below 2<sup>−40</sup> for a 2
+   * MB page.
    */
   static long hash(byte[] bytes, long key) {
     long h = bytes.length;
     int i = 0;
-    for (int n = bytes.length - 7; i < n; i += 8) {
-      long w = (long) LONGS.get(bytes, i);
-      h = addMod(mulMod(h, key), w & MOD);
-      h = addMod(mulMod(h, key), w >>> 61);
+    for (int n = bytes.length - 8; i <= n; i += 7) {
+      h = addMod(mulMod(h, key), (long) LONGS.get(bytes, i) & 0x00ff_ffff_ffff_ffffL);
     }
     for (; i < bytes.length; i++) {
       h = addMod(mulMod(h, key), bytes[i] & 0xff);
