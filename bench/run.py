@@ -13,7 +13,8 @@ What it does:
   3. for each N, generates the corpus with ../shared/bench/gen-corpus.py --only hugo, copies the
      articles into bench/site/content/posts/ and builds it with
        - factsite, the ordinary way:   java -jar target/factsite.jar build --output OUT/factsite
-       - factsite through bin/factsite (the launcher: CDS archive, serial GC, C1 only)
+       - factsite through bin/factsite (the launcher: CDS archive, parallel GC, C1 only)
+       - bin/factsite build without --no-cache, reusing what the build before kept ("kept" row)
        - Hugo (Debian package):        hugo --quiet --destination OUT/hugo   in the corpus' hugo/
      each from a deleted output folder, the two outputs side by side in OUT (--out-root), runs
      interleaved so machine noise hits all alike;
@@ -79,25 +80,36 @@ class Tool:
         return measure(self.cmd, self.cwd, self.env)
 
 
-def factsite_tools(jar, with_launcher, out_root, with_plain=True):
-    """factsite drawing every chart afresh (--no-cache), as a first build would."""
+def factsite_env(jar, cache):
+    """bin/factsite on this jar, keeping what it keeps between builds in the bench's own folder."""
+    return dict(os.environ, FACTSITE_JAR=jar, XDG_CACHE_HOME=cache)
+
+
+def factsite_tools(jar, with_launcher, out_root, cache, with_plain=True, with_kept=False):
+    """factsite making everything afresh (--no-cache), as a first build would; with_kept adds the
+    ordinary build command, which reuses what the build before it kept."""
     out = os.path.join(out_root, "factsite")
     build = ["build", "--no-cache", "--output", out]
     tools = []
     if with_plain:
         tools.append(Tool("factsite (java -jar)", ["java", "-jar", jar] + build, SITE, out))
     if with_launcher:
-        env = dict(os.environ, FACTSITE_JAR=jar)
-        tools.append(Tool("factsite (bin/factsite)", [LAUNCHER] + build, SITE, out, env))
+        tools.append(Tool("factsite (bin/factsite)", [LAUNCHER] + build, SITE, out,
+                          factsite_env(jar, cache)))
+    if with_kept:
+        tools.append(factsite_kept_tool(jar, out_root, cache))
     return tools
 
 
-def factsite_rebuild_tool(jar, out_root):
-    """bin/factsite reusing the drawings its earlier builds kept (the user's chart cache)."""
+def factsite_kept_tool(jar, out_root, cache):
+    """bin/factsite build without --no-cache: the drawings, rendered Markdown and page facts that
+    the build before it kept (in the user's cache folder, here the bench's own) are reused for
+    every chart, article and page whose input is unchanged."""
     out = os.path.join(out_root, "factsite")
-    env = dict(os.environ, FACTSITE_JAR=jar)
-    return Tool("factsite (bin/factsite, charts kept from the last build)",
-                [LAUNCHER, "build", "--output", out], SITE, out, env)
+    return Tool(KEPT, [LAUNCHER, "build", "--output", out], SITE, out, factsite_env(jar, cache))
+
+
+KEPT = "factsite (bin/factsite, kept from the last build)"
 
 
 def hugo_tool(corpus, out_root):
@@ -262,6 +274,9 @@ def main():
                     help="time factsite through bin/factsite only, without the plain java -jar"
                          " row (whose output, deleted before the next run, also weighs on the"
                          " file system; see docs/performance.md)")
+    ap.add_argument("--no-kept", action="store_true",
+                    help="leave out the row of ordinary builds that reuse what the build before"
+                         " kept (charts, rendered Markdown, page facts)")
     ap.add_argument("--out-root", default=None,
                     help="folder holding both generators' output folders, side by side"
                          " (default: WORK/out; a tmpfs such as /dev/shm/x leaves the disk out)")
@@ -273,6 +288,10 @@ def main():
     out_root = os.path.abspath(args.out_root or os.path.join(args.work, "out"))
     os.makedirs(out_root, exist_ok=True)
     jar = os.path.join(args.build_dir, "factsite.jar")
+    # What factsite keeps between builds goes here, emptied first: the "kept" rows reuse only
+    # what this run's own builds kept.
+    cache = os.path.join(args.work, "cache")
+    shutil.rmtree(cache, ignore_errors=True)
     about_machine = machine()  # before the runs: the load average says how busy the box was
 
     if not args.no_package:
@@ -288,7 +307,7 @@ def main():
     if os.path.exists(jsa):
         os.remove(jsa)
     print("recording the launcher's CDS archive %s ..." % jsa, file=sys.stderr)
-    factsite_tools(jar, True, out_root)[-1].run()
+    factsite_tools(jar, True, out_root, cache)[-1].run()
     if not os.path.exists(jsa):
         print("warning: no CDS archive was recorded", file=sys.stderr)
 
@@ -297,9 +316,11 @@ def main():
         print("N = %d ..." % n, file=sys.stderr)
         corpus = generate(n, args.work)
         fill_site(corpus)
-        tools = factsite_tools(jar, True, out_root, not args.launcher_only) + (
+        tools = factsite_tools(jar, True, out_root, cache, not args.launcher_only,
+                               not args.no_kept) + (
             [] if args.no_hugo else [hugo_tool(corpus, out_root)])
-        for t in tools:  # untimed warm-up (disk cache), then check what it wrote
+        # Untimed warm-up (disk cache; for the kept row, what it keeps), then check what it wrote.
+        for t in tools:
             t.run()
             if t.name.startswith("Hugo"):
                 verify_hugo(n, out_root)
@@ -311,7 +332,7 @@ def main():
     if args.charts:
         print("charts corpus, N = %d ..." % args.charts, file=sys.stderr)
         fill_site(generate(args.charts, args.work), charts=True)
-        tools = factsite_tools(jar, True, out_root) + [factsite_rebuild_tool(jar, out_root)]
+        tools = factsite_tools(jar, True, out_root, cache, with_kept=True)
         tools[0].run()
         verify_factsite(args.charts, out_root)
         tools[2].run()  # keeps every drawing for the rebuild row
@@ -321,7 +342,10 @@ def main():
 
     lines = ["Machine: " + about_machine, "",
              "Command: bench/run.sh " + " ".join(sys.argv[1:]), "",
-             "Full clean build, median of %d interleaved runs after one warm-up:" % args.runs, "",
+             "Full build into a deleted output folder, median of %d interleaved runs after one"
+             " warm-up. Rows without \"kept\" pass --no-cache and make everything afresh; the"
+             " \"kept\" row is the ordinary build command, reusing what the build before it kept"
+             " for unchanged inputs (here the same corpus):" % args.runs, "",
              table(rows)]
     if chart_rows:
         lines += ["", "One chart per article (N = {:,}):".format(args.charts), "",
