@@ -87,14 +87,20 @@ def factsite_env(jar, cache):
 
 def factsite_tools(jar, with_launcher, out_root, cache, with_plain=True, with_kept=False):
     """factsite making everything afresh (--no-cache), as a first build would; with_kept adds the
-    ordinary build command, which reuses what the build before it kept."""
-    out = os.path.join(out_root, "factsite")
-    build = ["build", "--no-cache", "--output", out]
+    ordinary build command, which reuses what the build before it kept. Each has its own output
+    folder, deleted just before each of its runs, as Hugo's is: on this file system creating files
+    costs more right after many were deleted nearby (docs/performance.md), so a folder shared by
+    the factsite rows made each of them build straight after another one's output was deleted."""
+    def build(out):
+        return ["build", "--no-cache", "--output", out]
+
     tools = []
     if with_plain:
-        tools.append(Tool("factsite (java -jar)", ["java", "-jar", jar] + build, SITE, out))
+        out = os.path.join(out_root, "factsite-jar")
+        tools.append(Tool("factsite (java -jar)", ["java", "-jar", jar] + build(out), SITE, out))
     if with_launcher:
-        tools.append(Tool("factsite (bin/factsite)", [LAUNCHER] + build, SITE, out,
+        out = os.path.join(out_root, "factsite")
+        tools.append(Tool("factsite (bin/factsite)", [LAUNCHER] + build(out), SITE, out,
                           factsite_env(jar, cache)))
     if with_kept:
         tools.append(factsite_kept_tool(jar, out_root, cache))
@@ -105,7 +111,7 @@ def factsite_kept_tool(jar, out_root, cache):
     """bin/factsite build without --no-cache: the drawings, rendered Markdown and page facts that
     the build before it kept (in the user's cache folder, here the bench's own) are reused for
     every chart, article and page whose input is unchanged."""
-    out = os.path.join(out_root, "factsite")
+    out = os.path.join(out_root, "factsite-kept")
     return Tool(KEPT, [LAUNCHER, "build", "--output", out], SITE, out, factsite_env(jar, cache))
 
 
@@ -182,8 +188,7 @@ def write_chart_data(data, numbers):
             f.write("\n".join(chart) + "\n")
 
 
-def verify_factsite(n, out_root):
-    out = os.path.join(out_root, "factsite")
+def verify_factsite(n, out):
     pages = len([d for d in os.listdir(os.path.join(out, "posts"))
                  if os.path.isfile(os.path.join(out, "posts", d, "index.html"))])
     if pages != n or not os.path.isfile(os.path.join(out, "index.html")):
@@ -325,7 +330,7 @@ def main():
             if t.name.startswith("Hugo"):
                 verify_hugo(n, out_root)
             else:
-                verify_factsite(n, out_root)
+                verify_factsite(n, t.out_dir)
         rows += time_tools(tools, args.runs, n, n + 1)
 
     chart_rows = []
@@ -334,7 +339,7 @@ def main():
         fill_site(generate(args.charts, args.work), charts=True)
         tools = factsite_tools(jar, True, out_root, cache, with_kept=True)
         tools[0].run()
-        verify_factsite(args.charts, out_root)
+        verify_factsite(args.charts, tools[0].out_dir)
         tools[2].run()  # keeps every drawing for the rebuild row
         chart_rows = time_tools(tools, args.runs, args.charts, args.charts + 1)
     # Leave bench/site as a plain N-article site (no generated data/).

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,6 +44,7 @@ import java.util.zip.CRC32C;
  */
 public final class KeptFile {
   private static final String MAGIC = "factsite kept 1";
+  private static final String TEMP_PREFIX = ".write-";
   private static final long MOD = (1L << 61) - 1;
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -185,27 +187,65 @@ public final class KeptFile {
       offset += bytes.length;
     }
     byte[] headBytes = head.toByteArray();
-    Files.createDirectories(file.getParent());
-    Path tmp = Files.createTempFile(file.getParent(), ".write-", ".tmp");
-    try {
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer length = ByteBuffer.allocate(4).putInt(0, headBytes.length);
-        writeFully(out, length);
-        writeFully(out, ByteBuffer.wrap(headBytes));
-        for (Map.Entry<String, Result> r : keep.entrySet()) {
-          byte[] bytes = data.get(r.getKey());
-          if (bytes != null) {
-            writeFully(out, ByteBuffer.wrap(bytes));
+    replace(
+        file,
+        tmp -> {
+          try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            writeFully(out, ByteBuffer.allocate(4).putInt(0, headBytes.length));
+            writeFully(out, ByteBuffer.wrap(headBytes));
+            for (Map.Entry<String, Result> r : keep.entrySet()) {
+              byte[] bytes = data.get(r.getKey());
+              if (bytes != null) {
+                writeFully(out, ByteBuffer.wrap(bytes));
+              }
+            }
           }
-        }
-      }
+        });
+  }
+
+  /** Writes a file's new content into the temporary file it is given. */
+  public interface Filler {
+    void fill(Path tmp) throws IOException;
+  }
+
+  /**
+   * Replaces {@code target} whole: {@code fill} writes a private file beside it ({@value
+   * #TEMP_PREFIX}…{@code .tmp}), which is then renamed over it, so a reader sees the old file or
+   * the new one, never half of one. Temporary files that a stopped process left there more than an
+   * hour ago are removed.
+   */
+  public static void replace(Path target, Filler fill) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    removeStale(dir);
+    Path tmp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
+    try {
+      fill.fill(tmp);
       try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Whether {@code name} is one of the temporary files {@link #replace} makes. */
+  public static boolean isTemporary(String name) {
+    return name.startsWith(TEMP_PREFIX) && name.endsWith(".tmp");
+  }
+
+  private static void removeStale(Path dir) {
+    long hourAgo = System.currentTimeMillis() - 3_600_000;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, TEMP_PREFIX + "*.tmp")) {
+      for (Path f : files) {
+        if (Files.getLastModifiedTime(f).toMillis() < hourAgo) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // left for a later build to remove
     }
   }
 

@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.factsite.keep.KeptFile;
 
 /**
  * Keeps drawn charts on disk between runs, so a rebuild whose charts did not change draws none
@@ -30,7 +29,6 @@ import java.util.stream.Collectors;
  */
 public final class ChartStore {
   private static final String SUFFIX = ".chart.json";
-  private static final String TEMP_PREFIX = ".write-";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
@@ -55,22 +53,12 @@ public final class ChartStore {
   /** Stores the drawings for this content key; a failure only means a later redraw. */
   public void write(String key, ChartPictures pictures) {
     try {
-      Files.createDirectories(dir);
       ObjectNode n = JSON.createObjectNode();
       n.set("wide", node(pictures.wide()));
       n.set("narrow", node(pictures.narrow()));
-      Path target = dir.resolve(fileName(key));
-      Path tmp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
-      try {
-        Files.writeString(tmp, JSON.writeValueAsString(n), StandardCharsets.UTF_8);
-        try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      String json = JSON.writeValueAsString(n);
+      KeptFile.replace(
+          dir.resolve(fileName(key)), tmp -> Files.writeString(tmp, json, StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
       // The cache is an optimisation: the build goes on with the drawing it has.
     }
@@ -82,10 +70,10 @@ public final class ChartStore {
    */
   public void retain(Set<String> keys) {
     Set<String> keep = keys.stream().map(this::fileName).collect(Collectors.toSet());
-    try (DirectoryStream<Path> files =
-        Files.newDirectoryStream(dir, "{*" + SUFFIX + "," + TEMP_PREFIX + "*.tmp}")) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path f : files) {
-        if (!keep.contains(f.getFileName().toString())) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(SUFFIX) ? !keep.contains(name) : KeptFile.isTemporary(name)) {
           Files.deleteIfExists(f);
         }
       }
