@@ -16,8 +16,8 @@ What it does:
        - factsite through bin/factsite (the launcher: CDS archive, parallel GC, C1 only)
        - bin/factsite build without --no-cache, reusing what the build before kept ("kept" row)
        - Hugo (Debian package):        hugo --quiet --destination OUT/hugo   in the corpus' hugo/
-     each from a deleted output folder, the two outputs side by side in OUT (--out-root), runs
-     interleaved so machine noise hits all alike;
+     each into its own output folder, deleted before each run, all side by side in OUT
+     (--out-root), runs interleaved so machine noise hits all alike;
      one untimed warm-up run per generator checks the output (page count, relative links);
   4. builds a corpus with one chart per article for charts per second;
   5. prints a markdown table (also saved to WORK/results.md).

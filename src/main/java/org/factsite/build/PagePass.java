@@ -118,7 +118,10 @@ final class PagePass {
     return rendered.get();
   }
 
-  /** ", N bodies as in the last build" when the body store gave any, else nothing. */
+  /**
+   * " (N articles' Markdown as in the last build)" when the body store gave any, else nothing: for
+   * the pages line of {@code --verbose}.
+   */
   String keptSummary() {
     int kept = bodies == null ? 0 : bodies.hits();
     return kept == 0 ? "" : " (" + kept + " articles' Markdown as in the last build)";
