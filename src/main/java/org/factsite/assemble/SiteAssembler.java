@@ -2,6 +2,7 @@ package org.factsite.assemble;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
 import org.factsite.diag.Suggestions;
 import org.factsite.load.ArticleLoader;
+import org.factsite.load.ArticleStore;
 import org.factsite.load.DataLoader;
 import org.factsite.load.Inputs;
 import org.factsite.load.LoadedData;
@@ -35,6 +37,7 @@ public final class SiteAssembler {
   private final DataLoader dataLoader = new DataLoader(yaml);
   private final ChartResolver.Describer describer;
   private final ArticleMemo memo;
+  private volatile ArticleStore store;
 
   public SiteAssembler(ChartResolver.Describer describer) {
     this(describer, ArticleMemo.NONE);
@@ -180,6 +183,10 @@ public final class SiteAssembler {
     // Articles are independent: parse them on all cores, keep the sorted order.
     List<Optional<Article>> loaded =
         paths.parallelStream().map(p -> decodeAndLoad(inputs, p, d)).toList();
+    ArticleStore kept = store;
+    if (kept != null) {
+      kept.save(new HashSet<>(paths));
+    }
     List<Article> out = new ArrayList<>();
     for (Optional<Article> a : loaded) {
       a.filter(x -> includeDrafts || !x.meta().draft()).ifPresent(out::add);
@@ -193,14 +200,50 @@ public final class SiteAssembler {
         inputs.bytes(path),
         d,
         local -> {
-          try {
-            return articleLoader.loadWithLf(path, inputs.textWithLf(path), local);
-          } catch (java.nio.charset.CharacterCodingException e) {
-            local.error(
-                new SourcePos(path, 1, 1), "the file is not valid UTF-8 text", "save it as UTF-8");
-            return Optional.empty();
+          ArticleStore kept = store;
+          if (kept == null) {
+            return loadNow(inputs, path, local);
           }
+          Diagnostics mine = new Diagnostics();
+          Optional<Article> a =
+              kept.article(
+                  path,
+                  inputs.bytes(path),
+                  () -> {
+                    try {
+                      return inputs.textWithLf(path);
+                    } catch (java.nio.charset.CharacterCodingException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  },
+                  () -> loadNow(inputs, path, mine),
+                  () -> mine.all().isEmpty());
+          mine.all().forEach(local::add);
+          return a;
         });
+  }
+
+  private Optional<Article> loadNow(Inputs inputs, String path, Diagnostics d) {
+    try {
+      return articleLoader.loadWithLf(path, inputs.textWithLf(path), d);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      d.error(new SourcePos(path, 1, 1), "the file is not valid UTF-8 text", "save it as UTF-8");
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Loads articles through {@code store} from now on (null: load every article not remembered by
+   * the memo), so a new process finds the articles whose files are as in the last build.
+   */
+  public void keepIn(ArticleStore store) {
+    this.store = store;
+  }
+
+  /** How many articles came from the store rather than their YAML since it was set. */
+  public int keptHits() {
+    ArticleStore s = store;
+    return s == null ? 0 : s.hits();
   }
 
   private static void checkOutputCollisions(List<Article> articles, Inputs inputs, Diagnostics d) {

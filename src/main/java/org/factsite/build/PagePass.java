@@ -118,13 +118,10 @@ final class PagePass {
     return rendered.get();
   }
 
-  /**
-   * " (N articles' Markdown as in the last build)" when the body store gave any, else nothing: for
-   * the pages line of {@code --verbose}.
-   */
+  /** For the pages line of {@code --verbose}: how many bodies the store gave. */
   String keptSummary() {
-    int kept = bodies == null ? 0 : bodies.hits();
-    return kept == 0 ? "" : " (" + kept + " articles' Markdown as in the last build)";
+    return SiteBuilder.keptSummary(
+        bodies == null ? 0 : bodies.hits(), "articles' Markdown as in the last build");
   }
 
   /**

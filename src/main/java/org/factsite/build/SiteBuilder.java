@@ -62,6 +62,7 @@ public final class SiteBuilder {
     Diagnostics d = new Diagnostics();
     List<PhaseTiming> timings = new ArrayList<>();
     long t0 = System.nanoTime();
+    assembler.keepIn(options.kept().articles());
     Optional<Site> maybeSite =
         assembler.assemble(inputs, options.includeDrafts(), options.baseUrl(), d);
     cache.retain(inputs.all().keySet());
@@ -77,7 +78,8 @@ public final class SiteBuilder {
                             + s.statistics().size()
                             + " figures, "
                             + s.charts().size()
-                            + " charts")
+                            + " charts"
+                            + keptSummary(assembler.keptHits(), "articles as in the last build"))
                 .orElse("failed")));
     if (maybeSite.isEmpty() || d.hasErrors()) {
       checkTemplates(inputs, d);
@@ -87,8 +89,8 @@ public final class SiteBuilder {
     TemplateRenderer templates = cache.templates(inputs);
     cache.settings(site.config());
     OutputFiles files = new OutputFiles(sink);
-    charts.keepIn(options.chartStore());
-    cache.checked().keepIn(options.factsStore());
+    charts.keepIn(options.kept().charts());
+    cache.checked().keepIn(options.kept().pageFacts());
 
     t0 = System.nanoTime();
     Map<String, FigureRenderer.ChartFiles> chartFiles = renderCharts(site, files, d);
@@ -108,7 +110,7 @@ public final class SiteBuilder {
             chartFiles,
             places,
             files,
-            options.bodyStore(),
+            options.kept().bodies(),
             d);
     int rendered = pass.renderAll();
     timings.add(
@@ -126,14 +128,14 @@ public final class SiteBuilder {
 
     t0 = System.nanoTime();
     SiteChecks.run(files.view(), site, places, inputs, d, cache.checked());
-    int kept = cache.checked().keptHits();
     timings.add(
         timing(
             "check",
             t0,
             files.size()
                 + " files"
-                + (kept == 0 ? "" : " (" + kept + " pages as in the last build, not read again)")));
+                + keptSummary(
+                    cache.checked().keptHits(), "pages as in the last build, not read again")));
     if (d.hasErrors()) {
       return failed(d, timings);
     }
@@ -213,6 +215,11 @@ public final class SiteBuilder {
       }
       files.put(target, inputs.bytes(path));
     }
+  }
+
+  /** " (N what)" for a phase's line when N results were found kept, else nothing. */
+  static String keptSummary(int kept, String what) {
+    return kept == 0 ? "" : " (" + kept + " " + what + ")";
   }
 
   /** "12 pages", or "1 of 12 pages (the rest unchanged)" when a rebuild reused the others. */

@@ -7,17 +7,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.factsite.build.BuildOptions;
 import org.factsite.build.BuildResult;
+import org.factsite.build.KeptStores;
 import org.factsite.build.OutputSink;
 import org.factsite.build.PhaseTiming;
 import org.factsite.build.SiteBuilder;
-import org.factsite.check.PageFactsStore;
 import org.factsite.diag.DiagnosticPrinter;
 import org.factsite.diag.Diagnostics;
 import org.factsite.load.Inputs;
 import org.factsite.load.SourceTree;
 import org.factsite.render.chart.ChartStore;
 import org.factsite.render.chart.CodeIdentity;
-import org.factsite.render.markdown.BodyStore;
 
 /** Reads a site folder and builds it in memory, printing phases and diagnostics. */
 final class SiteRun {
@@ -85,10 +84,11 @@ final class SiteRun {
   }
 
   /**
-   * The build's options, with where this site's drawn charts, rendered Markdown and what the checks
-   * read from its pages are kept between builds: the user's cache folder ($XDG_CACHE_HOME, else
-   * ~/.cache), never the site folder. Nothing is kept with --no-cache, or when the running code
-   * cannot be told apart from other versions (not run from a jar: classes folders change unseen).
+   * The build's options, with where this site's drawn charts, loaded articles, rendered Markdown
+   * and what the checks read from its pages are kept between builds: the user's cache folder
+   * ($XDG_CACHE_HOME, else ~/.cache), never the site folder. Nothing is kept with --no-cache, or
+   * when the running code cannot be told apart from other versions (not run from a jar: classes
+   * folders change unseen).
    */
   private static BuildOptions options(SiteOptions site) {
     Optional<String> identity =
@@ -110,10 +110,6 @@ final class SiteRun {
     }
     String siteKey = ChartStore.sha256(siteRoot.toString()).substring(0, 16);
     return new BuildOptions(
-        site.drafts(),
-        site.baseUrl(),
-        new ChartStore(root.resolve("charts").resolve(siteKey), identity.get()),
-        new PageFactsStore(root.resolve("facts").resolve(siteKey + ".bin"), identity.get()),
-        new BodyStore(root.resolve("bodies").resolve(siteKey + ".bin"), identity.get()));
+        site.drafts(), site.baseUrl(), KeptStores.in(root, siteKey, identity.get()));
   }
 }

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.factsite.check.PageFactsStore;
 import org.factsite.diag.Diagnostic;
-import org.factsite.render.markdown.BodyStore;
 import org.factsite.testing.TestSite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,12 +40,7 @@ class KeptBetweenBuildsTest {
 
   /** The options of a new process that keeps what it reads and renders in {@link #cache}. */
   private BuildOptions kept() {
-    return new BuildOptions(
-        false,
-        null,
-        null,
-        new PageFactsStore(cache.resolve("facts.bin"), "this code"),
-        new BodyStore(cache.resolve("bodies.bin"), "this code"));
+    return new BuildOptions(false, null, KeptStores.in(cache, "site", "this code"));
   }
 
   private static TestSite site(String a, String b) {
@@ -98,6 +91,30 @@ class KeptBetweenBuildsTest {
     assertTrue(
         line(second, "pages").contains("(2 articles' Markdown as in the last build)"),
         line(second, "pages"));
+    assertTrue(
+        line(second, "load").contains("(3 articles as in the last build)"), line(second, "load"));
+  }
+
+  @Test
+  void anEditedFrontMatterShowsOnTheNextBuild() {
+    site(A, "## Part\n").build(kept()).assertOk();
+    TestSite retitled =
+        site(A, "## Part\n")
+            .with(
+                "content/b.md",
+                "---\ntitle: B renamed\nsummary: Now with a summary\n---\n## Part\n");
+    buildAsFromScratch(retitled)
+        .assertOk()
+        .assertFileContains("b/index.html", "B renamed")
+        .assertFileLacks("b/index.html", "<title>B</title>");
+  }
+
+  @Test
+  void aFrontMatterProblemIsReportedOnEveryBuild() {
+    TestSite typo = site(A, "## Part\n").with("content/b.md", "---\ntitle: B\ntitel: B\n---\n");
+    TestSite.Built first = typo.build(kept());
+    assertFalse(first.result().ok());
+    assertEquals(headlines(first), headlines(buildAsFromScratch(typo)));
   }
 
   @Test
