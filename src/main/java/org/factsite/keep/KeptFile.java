@@ -33,7 +33,7 @@ import java.util.zip.CRC32C;
  * drawn at random when the file is first made and kept in it. Without that secret no input can be
  * written to collide with another (two different inputs of equal length agree with a probability
  * below 2<sup>−40</sup> for a 2 MB page), and the hash runs at several hundred MB/s under the
- * launcher's C1-only JIT, where SHA-256 manages about 100 MB/s. Each result carries a CRC-32C of
+ * launcher's C1-only JIT, where SHA-256 manages about 120 MB/s. Each result carries a CRC-32C of
  * its bytes, so a damaged result counts as missing instead of being used.
  *
  * <p>The file is an index (name, input length, input hash, place, size and CRC of each result)
@@ -52,9 +52,9 @@ public final class KeptFile {
   /** A result in the file: what it was made from, and where its bytes lie. */
   private record Entry(int inputLength, long inputHash, long offset, int size, int crc) {}
 
-  /** What the file held: its context and key, its results, and where the results start. */
-  private record Index(String context, long key, Map<String, Entry> entries, long dataStart) {
-    static final Index NONE = new Index(null, 0, Map.of(), 0);
+  /** What the file held: its context and key, and its results. */
+  private record Index(String context, long key, Map<String, Entry> entries) {
+    static final Index NONE = new Index(null, 0, Map.of());
   }
 
   /** A result of this build: read from the file ({@code data} null) or made now. */
@@ -296,7 +296,7 @@ public final class KeptFile {
       }
       channel = in;
       ok = true;
-      return new Index(context.isEmpty() ? null : context.substring(1), key, entries, dataStart);
+      return new Index(context.isEmpty() ? null : context.substring(1), key, entries);
     } finally {
       if (!ok) {
         in.close();
