@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.factsite.testing.Fixtures;
 import org.factsite.testing.TestSite;
 import org.junit.jupiter.api.Test;
 
 /** Whole-site behaviour, each test a tiny site written inline. */
 class InlineSiteTest {
   private static final String DATA =
-      """
-      -- data/figures.yaml --
-      sources:
-        - id: report
-          title: The Report
-          publisher: A Publisher
-      statistics:
+      Fixtures.REPORT_SOURCE
+          + """
         - id: offences_total
           value: 12925
           format: count

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.factsite.diag.Diagnostic;
+import org.factsite.testing.Fixtures;
 import org.factsite.testing.TestSite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,23 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * unchanged pages that an edit elsewhere broke, figures whose data changed, pages that moved.
  */
 class KeptBetweenBuildsTest {
-  private static final String FIGURES =
-      """
-      -- data/figures.yaml --
-      sources:
-        - id: report
-          title: The Report
-          publisher: A Publisher
-      statistics:
-        - id: offences_quarter
-          value: 1220
-          format: count
-          unit: offences
-          period: April–June 2020
-          geography: England and Wales
-          sources: [report]
-      """;
-
   @TempDir Path cache;
 
   /** The options of a new process that keeps what it reads and renders in {@link #cache}. */
@@ -45,7 +29,7 @@ class KeptBetweenBuildsTest {
 
   private static TestSite site(String a, String b) {
     return TestSite.of(
-            FIGURES
+            Fixtures.ONE_FIGURE
                 + "-- content/a.md --\n---\ntitle: A\n"
                 + a
                 + "-- content/b.md --\n---\ntitle: B\n---\n"

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.factsite.testing.Fixtures;
 import org.factsite.testing.TestSite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,13 +18,8 @@ class NewAndProgressTest {
   @TempDir Path dir;
 
   private static final String SITE =
-      """
-      -- data/figures.yaml --
-      sources:
-        - id: report
-          title: The Report
-          publisher: A Publisher
-      statistics:
+      Fixtures.REPORT_SOURCE
+          + """
         - id: before
           value: 29
           format: percent

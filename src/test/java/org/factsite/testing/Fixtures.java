@@ -4,11 +4,8 @@ package org.factsite.testing;
 public final class Fixtures {
   private Fixtures() {}
 
-  /**
-   * One source, two percentages ({@code share_before} 29%, {@code share_after} 37%), a column chart
-   * {@code share} plotting both, and a page {@code content/a.md} that shows the chart.
-   */
-  public static final String SHARE_CHART_PAGE =
+  /** The start of a figures file with one source, {@code report}, for statistics to follow. */
+  public static final String REPORT_SOURCE =
       """
       -- data/figures.yaml --
       sources:
@@ -16,6 +13,28 @@ public final class Fixtures {
           title: The Report
           publisher: A Publisher
       statistics:
+      """;
+
+  /** One source ({@code report}) and one count, {@code offences_quarter}: 1,220 offences. */
+  public static final String ONE_FIGURE =
+      REPORT_SOURCE
+          + """
+        - id: offences_quarter
+          value: 1220
+          format: count
+          unit: offences
+          period: April–June 2020
+          geography: England and Wales
+          sources: [report]
+      """;
+
+  /**
+   * One source, two percentages ({@code share_before} 29%, {@code share_after} 37%), a column chart
+   * {@code share} plotting both, and a page {@code content/a.md} that shows the chart.
+   */
+  public static final String SHARE_CHART_PAGE =
+      REPORT_SOURCE
+          + """
         - id: share_before
           value: 29
           format: percent

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.factsite.diag.Diagnostic;
+import org.factsite.testing.Fixtures;
 import org.factsite.testing.TestSite;
 import org.junit.jupiter.api.Test;
 
@@ -14,13 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class MarkdownErrorPlaceTest {
   private static final String SITE =
-      """
-      -- data/figures.yaml --
-      sources:
-        - id: report
-          title: The Report
-          publisher: A Publisher
-      statistics:
+      Fixtures.REPORT_SOURCE
+          + """
         - id: share
           value: 29
           format: percent
