@@ -200,36 +200,30 @@ public final class SiteAssembler {
         inputs.bytes(path),
         d,
         local -> {
+          String text;
+          try {
+            text = inputs.textWithLf(path);
+          } catch (java.nio.charset.CharacterCodingException e) {
+            local.error(
+                new SourcePos(path, 1, 1), "the file is not valid UTF-8 text", "save it as UTF-8");
+            return Optional.empty();
+          }
           ArticleStore kept = store;
           if (kept == null) {
-            return loadNow(inputs, path, local);
+            return articleLoader.loadWithLf(path, text, local);
           }
+          // Only an article that loaded without a word from the loader is kept.
           Diagnostics mine = new Diagnostics();
           Optional<Article> a =
               kept.article(
                   path,
                   inputs.bytes(path),
-                  () -> {
-                    try {
-                      return inputs.textWithLf(path);
-                    } catch (java.nio.charset.CharacterCodingException e) {
-                      throw new IllegalStateException(e);
-                    }
-                  },
-                  () -> loadNow(inputs, path, mine),
+                  text,
+                  () -> articleLoader.loadWithLf(path, text, mine),
                   () -> mine.all().isEmpty());
           mine.all().forEach(local::add);
           return a;
         });
-  }
-
-  private Optional<Article> loadNow(Inputs inputs, String path, Diagnostics d) {
-    try {
-      return articleLoader.loadWithLf(path, inputs.textWithLf(path), d);
-    } catch (java.nio.charset.CharacterCodingException e) {
-      d.error(new SourcePos(path, 1, 1), "the file is not valid UTF-8 text", "save it as UTF-8");
-      return Optional.empty();
-    }
   }
 
   /**

@@ -84,11 +84,13 @@ public final class PageFactsCache {
     idsChanged = false;
   }
 
-  /**
-   * Forgets pages the site no longer has, and updates the store (if any) to hold this site's pages.
-   */
-  void retain(Set<String> pages, String baseUrl) {
+  /** Forgets pages the site no longer has. */
+  void retain(Set<String> pages) {
     entries.keySet().retainAll(pages instanceof HashSet<String> ? pages : new HashSet<>(pages));
+  }
+
+  /** Has the store (if any) keep the facts of this site's {@code pages} for the next process. */
+  void keep(Set<String> pages, String baseUrl) {
     PageFactsStore s = store;
     if (s != null) {
       s.save(pages, baseUrl);

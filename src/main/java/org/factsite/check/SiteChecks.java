@@ -53,7 +53,8 @@ public final class SiteChecks {
     files.entrySet().parallelStream()
         .filter(e -> e.getKey().endsWith(".html"))
         .forEach(e -> pages.put(e.getKey(), cache.facts(e.getKey(), e.getValue(), baseUrl)));
-    cache.retain(pages.keySet(), baseUrl);
+    cache.retain(pages.keySet());
+    cache.keep(pages.keySet(), baseUrl);
     // A plain hash map: the callers' sorted, synchronised map costs a lock and a dozen string
     // comparisons per look-up, and the checks look up every link of every page.
     Map<String, byte[]> byPath = new HashMap<>(files);

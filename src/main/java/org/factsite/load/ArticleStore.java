@@ -32,26 +32,25 @@ public final class ArticleStore {
    * text}, when the file is unchanged; otherwise {@code load}ed, and kept when {@code clean} says
    * loading reported nothing.
    *
-   * @param text the file's text with {@code \n} line ends, asked for only when the article is kept
+   * @param text the file's text with {@code \n} line ends
    */
   public Optional<Article> article(
       String path,
       byte[] bytes,
-      Supplier<String> text,
+      String text,
       Supplier<Optional<Article>> load,
       Supplier<Boolean> clean) {
     KeptFile.Lookup found = file.find(path, null, bytes);
     if (found.kept() != null) {
       try {
-        return Optional.of(decode(path, found.kept(), text.get()));
+        return Optional.of(decode(path, found.kept(), text));
       } catch (RuntimeException damaged) {
         // loaded below, and kept again
       }
     }
     Optional<Article> loaded = load.get();
     if (loaded.isPresent() && clean.get()) {
-      String t = text.get();
-      file.keep(found, encode(loaded.get(), t.length() - loaded.get().body().length()));
+      file.keep(found, encode(loaded.get(), text.length() - loaded.get().body().length()));
     } else {
       file.forget(path);
     }
