@@ -22,6 +22,7 @@ import org.factsite.render.markdown.MarkdownResolver;
 import org.factsite.render.markdown.PageRefs;
 import org.factsite.render.markdown.ParsedMarkdown;
 import org.factsite.render.template.FigureRenderer;
+import org.factsite.render.template.PageStore;
 import org.factsite.render.template.PageViewFactory;
 import org.factsite.render.template.SourcesViewFactory;
 import org.factsite.render.template.TemplateRenderer;
@@ -51,6 +52,7 @@ final class PagePass {
   private final LinkPlaces places;
   private final OutputFiles files;
   private final BodyStore bodies;
+  private final PageStore keptPages;
   private final Diagnostics d;
   private final String sourcesPath;
   private final Map<String, Boolean> templateOk = new ConcurrentHashMap<>();
@@ -68,7 +70,7 @@ final class PagePass {
       Map<String, FigureRenderer.ChartFiles> chartFiles,
       LinkPlaces places,
       OutputFiles files,
-      BodyStore bodies,
+      KeptStores kept,
       Diagnostics d) {
     this.markdown = markdown;
     this.cache = cache;
@@ -78,7 +80,8 @@ final class PagePass {
     this.chartFiles = chartFiles;
     this.places = places;
     this.files = files;
-    this.bodies = bodies;
+    this.bodies = kept.bodies();
+    this.keptPages = kept.pages();
     this.d = d;
     this.sourcesPath =
         site.articles().stream()
@@ -115,13 +118,19 @@ final class PagePass {
     if (bodies != null) {
       bodies.save(site.articles().stream().map(Article::sourcePath).collect(Collectors.toSet()));
     }
+    if (keptPages != null) {
+      keptPages.save(
+          site.articles().stream().map(a -> a.output().value()).collect(Collectors.toSet()));
+    }
     return rendered.get();
   }
 
-  /** For the pages line of {@code --verbose}: how many bodies the store gave. */
+  /** For the pages line of {@code --verbose}: how many bodies and pages the stores gave. */
   String keptSummary() {
     return SiteBuilder.keptSummary(
-        bodies == null ? 0 : bodies.hits(), "articles' Markdown as in the last build");
+            bodies == null ? 0 : bodies.hits(), "articles' Markdown as in the last build")
+        + SiteBuilder.keptSummary(
+            keptPages == null ? 0 : keptPages.hits(), "pages as in the last build");
   }
 
   /**
@@ -217,16 +226,27 @@ final class PagePass {
     Map<String, Object> base = views.model(a, body.html(), extra);
     base.put("pages", shared.get("pages"));
     base.put("latest", shared.get("latest"));
-    TrackedModel model = new TrackedModel(base);
-    byte[] html =
-        templates
-            .render(layout + ".ftlh", model, a.sourcePath(), local)
-            .map(SiteBuilder::utf8)
-            .orElse(null);
+    String out = a.output().value();
+    byte[] html = keptPage(out, layout, base);
     Map<String, Object> used = new HashMap<>();
-    for (String key : model.read()) {
-      if (SHARED.contains(key)) {
-        used.put(key, model.get(key));
+    if (html != null) {
+      // Which shared lists the template read is not known: as if it read them all.
+      used.put("pages", base.get("pages"));
+      used.put("latest", base.get("latest"));
+    } else {
+      TrackedModel model = new TrackedModel(base);
+      html =
+          templates
+              .render(layout + ".ftlh", model, a.sourcePath(), local)
+              .map(SiteBuilder::utf8)
+              .orElse(null);
+      if (keptPages != null && !layout.equals(SOURCES_LAYOUT)) {
+        keptPages.keep(out, local.all().isEmpty(), html);
+      }
+      for (String key : model.read()) {
+        if (SHARED.contains(key)) {
+          used.put(key, model.get(key));
+        }
       }
     }
     BuildCache.Page page = new BuildCache.Page(a, deps, used, html, local.all(), body.places());
@@ -234,6 +254,21 @@ final class PagePass {
       cache.putPage(page);
     }
     return page;
+  }
+
+  /**
+   * The page as the last build rendered it from the same model and templates, or null. Pages with
+   * layout-specific values (the sources page) are always rendered.
+   */
+  private byte[] keptPage(String out, String layout, Map<String, Object> model) {
+    if (keptPages == null || layout.equals(SOURCES_LAYOUT)) {
+      return null;
+    }
+    try {
+      return keptPages.find(out, layout, model.get("page"), model.get("site"));
+    } catch (IllegalArgumentException e) {
+      return null; // a model value the key cannot write: rendered, never kept
+    }
   }
 
   /** Everything outside the article that its body shows: each referenced figure and chart. */

@@ -24,6 +24,7 @@ import org.factsite.render.chart.RenderedChart;
 import org.factsite.render.markdown.LinkPlaces;
 import org.factsite.render.markdown.MarkdownRenderer;
 import org.factsite.render.template.FigureRenderer;
+import org.factsite.render.template.PageStore;
 import org.factsite.render.template.PageViewFactory;
 import org.factsite.render.template.TemplateRenderer;
 
@@ -100,18 +101,13 @@ public final class SiteBuilder {
     PageViewFactory views = new PageViewFactory(site.config(), site.articles(), lastViews);
     lastViews = views;
     LinkPlaces places = new LinkPlaces();
+    PageStore keptPages = options.kept().pages();
+    if (keptPages != null) {
+      keptPages.begin(inputs, views.pages(), views.latest());
+    }
     PagePass pass =
         new PagePass(
-            markdown,
-            cache,
-            site,
-            views,
-            templates,
-            chartFiles,
-            places,
-            files,
-            options.kept().bodies(),
-            d);
+            markdown, cache, site, views, templates, chartFiles, places, files, options.kept(), d);
     int rendered = pass.renderAll();
     timings.add(
         timing("pages", t0, count(rendered, site.articles().size(), "page") + pass.keptSummary()));

@@ -47,6 +47,12 @@ public final class KeptCodec {
       l.forEach(this::string);
     }
 
+    /** Writes {@code b} with its length. */
+    public void bytes(byte[] b) {
+      varint(b.length);
+      bytes.write(b, 0, b.length);
+    }
+
     public byte[] toByteArray() {
       return bytes.toByteArray();
     }

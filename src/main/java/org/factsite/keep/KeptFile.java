@@ -114,6 +114,14 @@ public final class KeptFile {
     return new Lookup(name, input.length, hash, null);
   }
 
+  /**
+   * The keyed hash of {@code input} this file compares inputs with: for a caller that folds
+   * something large that many results share into their context instead of into each input.
+   */
+  public long hashOf(byte[] input) {
+    return hash(input, key(index.join()));
+  }
+
   /** Records {@code data} as this build's result for the input of a {@link #find} that missed. */
   public void keep(Lookup miss, byte[] data) {
     results.put(miss.name(), new Result(miss.inputLength(), miss.inputHash(), null, data));

@@ -77,6 +77,39 @@ class KeptBetweenBuildsTest {
         line(second, "pages"));
     assertTrue(
         line(second, "load").contains("(3 articles as in the last build)"), line(second, "load"));
+    assertTrue(
+        line(second, "pages").contains("(2 pages as in the last build)"), line(second, "pages"));
+  }
+
+  /** A page template that shows the site's title and the latest articles on every page. */
+  private static final String LISTING_TEMPLATE =
+      "<!DOCTYPE html><html lang=\"en\"><head><meta http-equiv=\"Content-Security-Policy\""
+          + " content=\"default-src 'none'\"><title>${page.title} | ${site.title}</title></head>"
+          + "<body><main>${page.body?no_esc}</main><ul><#list latest as l><li>${l.title}</li>"
+          + "</#list></ul></body></html>\n";
+
+  @Test
+  void aNewArticleShowsInTheLatestListOfEveryPage() {
+    TestSite site = site(A, "## Part\n").with("templates/page.ftlh", LISTING_TEMPLATE);
+    site.build(kept()).assertOk().assertFileLacks("a/index.html", "<li>C</li>");
+    TestSite more = site.with("content/c.md", "---\ntitle: C\n---\nNew.\n");
+    buildAsFromScratch(more).assertOk().assertFileContains("a/index.html", "<li>C</li>");
+  }
+
+  @Test
+  void anEditedTemplateOrSiteTitleShowsOnEveryPage() {
+    TestSite site = site(A, "## Part\n").with("templates/page.ftlh", LISTING_TEMPLATE);
+    site.build(kept()).assertOk();
+    buildAsFromScratch(
+            site.with("templates/page.ftlh", LISTING_TEMPLATE.replace("<main>", "<main id=m>")))
+        .assertOk()
+        .assertFileContains("a/index.html", "<main id=m>");
+    buildAsFromScratch(
+            site.with(
+                "site.yaml",
+                site.files().get("site.yaml").replace("title: Test site", "title: Renamed site")))
+        .assertOk()
+        .assertFileContains("a/index.html", "| Renamed site</title>");
   }
 
   @Test
