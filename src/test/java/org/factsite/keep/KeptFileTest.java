@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,9 @@ class KeptFileTest {
     build("a");
     assertNotEquals(before, Files.readAttributes(file(), "unix:ino"), "b dropped: rewritten");
     assertEquals(1, build("a", "b").hits());
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(file()), files.toList(), "no file being written is left behind");
+    }
   }
 
   @Test
