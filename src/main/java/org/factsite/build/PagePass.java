@@ -138,8 +138,9 @@ final class PagePass {
    * known first; null to parse it here when it is not cached.
    */
   private void page(Article a, Map<String, Object> shared, Body body) {
-    String template = a.meta().layout() + ".ftlh";
-    if (!templateOk.computeIfAbsent(template, t -> templates.template(t, d).isPresent())) {
+    // With kept pages, a page found kept needs no template: its template is checked only when it
+    // is rendered (a kept page was rendered cleanly from templates byte-identical to these).
+    if (keptPages == null && !templateOk(a.meta().layout())) {
       return;
     }
     BuildCache.Facts facts = cache.facts(a);
@@ -234,6 +235,9 @@ final class PagePass {
       used.put("pages", base.get("pages"));
       used.put("latest", base.get("latest"));
     } else {
+      if (keptPages != null && !templateOk(layout)) {
+        return new BuildCache.Page(a, deps, used, null, local.all(), body.places());
+      }
       TrackedModel model = new TrackedModel(base);
       html =
           templates
@@ -250,10 +254,15 @@ final class PagePass {
       }
     }
     BuildCache.Page page = new BuildCache.Page(a, deps, used, html, local.all(), body.places());
-    if (!local.hasErrors()) {
+    if (!local.hasErrors() && html != null) {
       cache.putPage(page);
     }
     return page;
+  }
+
+  /** Whether the layout's template parses and is safe; reported once per build when not. */
+  private boolean templateOk(String layout) {
+    return templateOk.computeIfAbsent(layout + ".ftlh", t -> templates.template(t, d).isPresent());
   }
 
   /**

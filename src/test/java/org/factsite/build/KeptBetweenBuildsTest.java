@@ -127,6 +127,17 @@ class KeptBetweenBuildsTest {
   }
 
   @Test
+  void aBrokenTemplateIsReportedThoughItsPagesWereKept() {
+    TestSite site = site(A, "## Part\n").with("templates/page.ftlh", LISTING_TEMPLATE);
+    site.build(kept()).assertOk();
+    TestSite broken =
+        site.with("templates/page.ftlh", LISTING_TEMPLATE.replace("</#list>", "</#lis>"));
+    TestSite.Built later = buildAsFromScratch(broken);
+    assertFalse(later.result().ok());
+    assertTrue(later.errors().contains("templates/page.ftlh"), later.errors());
+  }
+
+  @Test
   void aFrontMatterProblemIsReportedOnEveryBuild() {
     TestSite typo = site(A, "## Part\n").with("content/b.md", "---\ntitle: B\ntitel: B\n---\n");
     TestSite.Built first = typo.build(kept());
