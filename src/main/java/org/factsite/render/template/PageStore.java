@@ -21,8 +21,9 @@ import org.factsite.load.Inputs;
  * used only when all of these are as they were:
  *
  * <ul>
- *   <li>everything under {@code templates/} and {@code site.yaml}, byte for byte, the JVM's locale
- *       and time zone (FreeMarker formats with them), and the code ({@code identity});
+ *   <li>everything under {@code templates/} and {@code site.yaml}, byte for byte, and the code
+ *       ({@code identity}); also the JVM's locale and time zone, as a precaution (FreeMarker is set
+ *       to UK English and UTC, so neither should reach a page);
  *   <li>the site-wide lists every page may show ({@code pages}, {@code latest}): these four make
  *       the file's context, so a new article, which changes the latest list, renders every page;
  *   <li>the page's own view records, written out component by component (by reflection, so a
