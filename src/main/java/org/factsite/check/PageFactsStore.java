@@ -33,17 +33,17 @@ public final class PageFactsStore {
    * base address), otherwise read now.
    */
   PageFacts facts(String page, byte[] html, String baseUrl) {
-    KeptFile.Lookup found = file.find(page, baseUrl, html);
-    if (found.kept() != null) {
+    byte[] kept = file.find(page, baseUrl, html);
+    if (kept != null) {
       try {
-        return decode(found.kept());
+        return decode(kept);
       } catch (RuntimeException damaged) {
         // read the page instead, and keep what that gives
       }
     }
     PageFacts facts = PageFacts.of(page, html, baseUrl);
     if (facts.cspProblems().isEmpty() && facts.figureProblems().isEmpty()) {
-      file.keep(found, encode(facts));
+      file.keep(page, encode(facts));
     } else {
       file.forget(page);
     }

@@ -12,8 +12,7 @@ import org.apache.commons.cli.Option;
  * @param drafts whether articles marked 'draft: true' are included
  * @param baseUrl the address the site is published at, or null for site.yaml's
  * @param debug whether internal errors show their stack trace
- * @param noCache whether every chart is drawn, every article's Markdown rendered and every page
- *     read for the checks afresh
+ * @param noCache whether everything is made afresh, nothing reused from what earlier builds kept
  */
 record SiteOptions(Path dir, boolean drafts, String baseUrl, boolean debug, boolean noCache) {
   private static final Option DRAFTS =
@@ -37,8 +36,8 @@ record SiteOptions(Path dir, boolean drafts, String baseUrl, boolean debug, bool
       Option.builder()
           .longOpt("no-cache")
           .desc(
-              "Draw every chart, render every article and read every page for the checks"
-                  + " afresh, instead of reusing what earlier builds kept (in"
+              "Make everything afresh (charts, articles, pages and what the checks read from"
+                  + " them) instead of reusing what earlier builds kept (in"
                   + " $XDG_CACHE_HOME/factsite or ~/.cache/factsite).")
           .get();
 

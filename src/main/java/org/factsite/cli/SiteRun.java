@@ -86,11 +86,11 @@ final class SiteRun {
   }
 
   /**
-   * The build's options, with where this site's drawn charts, loaded articles, rendered Markdown
-   * and what the checks read from its pages are kept between builds: the user's cache folder
-   * ($XDG_CACHE_HOME, else ~/.cache), never the site folder. Nothing is kept with --no-cache, or
-   * when the running code cannot be told apart from other versions (not run from a jar: classes
-   * folders change unseen).
+   * The build's options, with where this site's drawn charts, loaded articles, rendered Markdown,
+   * rendered pages and what the checks read from its pages are kept between builds: the user's
+   * cache folder ($XDG_CACHE_HOME, else ~/.cache), never the site folder. Nothing is kept with
+   * --no-cache, or when the running code cannot be told apart from other versions (not run from a
+   * jar: classes folders change unseen).
    */
   private static BuildOptions options(SiteOptions site) {
     Optional<String> identity =

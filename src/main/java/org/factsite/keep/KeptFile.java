@@ -65,17 +65,14 @@ public final class KeptFile {
    */
   private record Result(int inputLength, long inputHash, Entry old, long at, int size, int crc) {}
 
-  /**
-   * An input looked up: its hash, and the kept result when there was one.
-   *
-   * @param kept the result's bytes, or null when none was kept for this input
-   */
-  public record Lookup(String name, int inputLength, long inputHash, byte[] kept) {}
+  /** An input looked up in vain: what a result made for it must be recorded with. */
+  private record Miss(int inputLength, long inputHash) {}
 
   private final Path file;
   private final String identity;
   private final CompletableFuture<Index> index = new CompletableFuture<>();
   private final Map<String, Result> results = new ConcurrentHashMap<>();
+  private final Map<String, Miss> misses = new ConcurrentHashMap<>();
   private final AtomicInteger hits = new AtomicInteger();
   private volatile FileChannel channel;
   private volatile long newKey;
@@ -107,10 +104,11 @@ public final class KeptFile {
   }
 
   /**
-   * Looks up the result kept for {@code name} when it was made from exactly {@code input} in this
-   * {@code context}. A hit is remembered as a result of this build.
+   * The result kept for {@code name} when it was made from exactly {@code input} in this {@code
+   * context}, or null. A hit is remembered as a result of this build; after a miss, {@link #keep}
+   * records what was made instead.
    */
-  public Lookup find(String name, String context, byte[] input) {
+  public byte[] find(String name, String context, byte[] input) {
     Index ix = index.join();
     long hash = hash(input, key(ix));
     Entry e = Objects.equals(context, ix.context()) ? ix.entries().get(name) : null;
@@ -119,10 +117,11 @@ public final class KeptFile {
       if (data != null) {
         results.put(name, new Result(input.length, hash, e, -1, e.size(), e.crc()));
         hits.incrementAndGet();
-        return new Lookup(name, input.length, hash, data);
+        return data;
       }
     }
-    return new Lookup(name, input.length, hash, null);
+    misses.put(name, new Miss(input.length, hash));
+    return null;
   }
 
   /**
@@ -134,12 +133,16 @@ public final class KeptFile {
   }
 
   /**
-   * Records {@code data} as this build's result for the input of a {@link #find} that missed. It is
-   * written into the next file at once rather than held until {@link #save}: a large site's results
-   * would otherwise stay in the heap for the whole build (at 10,000 pages, 150 MB that the
-   * collector copied, with two full collections, about 0.5 s of pauses).
+   * Records {@code data} as this build's result for {@code name}, whose {@link #find} missed (else
+   * nothing is recorded). It is written into the next file at once rather than held until {@link
+   * #save}: a large site's results would otherwise stay in the heap for the whole build (at 10,000
+   * pages, 150 MB that the collector copied, with two full collections, about 0.5 s of pauses).
    */
-  public void keep(Lookup miss, byte[] data) {
+  public void keep(String name, byte[] data) {
+    Miss miss = misses.remove(name);
+    if (miss == null) {
+      return;
+    }
     long at;
     synchronized (this) {
       try {
@@ -154,8 +157,7 @@ public final class KeptFile {
       }
     }
     results.put(
-        miss.name(),
-        new Result(miss.inputLength(), miss.inputHash(), null, at, data.length, crc(data)));
+        name, new Result(miss.inputLength(), miss.inputHash(), null, at, data.length, crc(data)));
   }
 
   private void openNext() throws IOException {
@@ -169,6 +171,7 @@ public final class KeptFile {
 
   /** Forgets this build's result for {@code name} (it must be made again next time). */
   public void forget(String name) {
+    misses.remove(name);
     results.remove(name);
   }
 

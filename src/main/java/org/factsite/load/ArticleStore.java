@@ -40,17 +40,17 @@ public final class ArticleStore {
       String text,
       Supplier<Optional<Article>> load,
       Supplier<Boolean> clean) {
-    KeptFile.Lookup found = file.find(path, null, bytes);
-    if (found.kept() != null) {
+    byte[] kept = file.find(path, null, bytes);
+    if (kept != null) {
       try {
-        return Optional.of(decode(path, found.kept(), text));
+        return Optional.of(decode(path, kept, text));
       } catch (RuntimeException damaged) {
         // loaded below, and kept again
       }
     }
     Optional<Article> loaded = load.get();
     if (loaded.isPresent() && clean.get()) {
-      file.keep(found, encode(loaded.get(), text.length() - loaded.get().body().length()));
+      file.keep(path, encode(loaded.get(), text.length() - loaded.get().body().length()));
     } else {
       file.forget(path);
     }

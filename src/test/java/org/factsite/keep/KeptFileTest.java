@@ -31,11 +31,11 @@ class KeptFileTest {
   private KeptFile build(String... names) {
     KeptFile kept = new KeptFile(file(), "code 1");
     for (String name : names) {
-      KeptFile.Lookup l = kept.find(name, "ctx", bytes("in-" + name));
-      if (l.kept() == null) {
-        kept.keep(l, bytes("out-" + name));
+      byte[] found = kept.find(name, "ctx", bytes("in-" + name));
+      if (found == null) {
+        kept.keep(name, bytes("out-" + name));
       } else {
-        assertArrayEquals(bytes("out-" + name), l.kept());
+        assertArrayEquals(bytes("out-" + name), found);
       }
     }
     kept.save(Set.of(names), "ctx");
@@ -47,9 +47,9 @@ class KeptFileTest {
     assertEquals(0, build("a", "b").hits());
     assertEquals(2, build("a", "b").hits());
     KeptFile other = new KeptFile(file(), "code 1");
-    assertNull(other.find("a", "ctx", bytes("in-A")).kept(), "another input, same length");
-    assertNull(other.find("a", "other ctx", bytes("in-a")).kept(), "another context");
-    assertNull(new KeptFile(file(), "code 2").find("a", "ctx", bytes("in-a")).kept());
+    assertNull(other.find("a", "ctx", bytes("in-A")), "another input, same length");
+    assertNull(other.find("a", "other ctx", bytes("in-a")), "another context");
+    assertNull(new KeptFile(file(), "code 2").find("a", "ctx", bytes("in-a")));
   }
 
   @Test
@@ -75,9 +75,9 @@ class KeptFileTest {
     whole[at + 4] = 'x';
     Files.write(file(), whole);
     KeptFile kept = new KeptFile(file(), "code 1");
-    assertNull(kept.find("b", "ctx", bytes("in-b")).kept(), "fails its CRC");
-    assertArrayEquals(bytes("out-a"), kept.find("a", "ctx", bytes("in-a")).kept());
-    assertArrayEquals(bytes("out-c"), kept.find("c", "ctx", bytes("in-c")).kept());
+    assertNull(kept.find("b", "ctx", bytes("in-b")), "fails its CRC");
+    assertArrayEquals(bytes("out-a"), kept.find("a", "ctx", bytes("in-a")));
+    assertArrayEquals(bytes("out-c"), kept.find("c", "ctx", bytes("in-c")));
   }
 
   @Test
@@ -89,7 +89,7 @@ class KeptFileTest {
       Files.write(file(), java.util.Arrays.copyOf(whole, cut));
       KeptFile kept = new KeptFile(file(), "code 1");
       for (String name : new String[] {"a", "b", "c"}) {
-        byte[] found = kept.find(name, "ctx", bytes("in-" + name)).kept();
+        byte[] found = kept.find(name, "ctx", bytes("in-" + name));
         if (found != null) {
           assertArrayEquals(bytes("out-" + name), found, "cut at " + cut);
         }
@@ -99,7 +99,7 @@ class KeptFileTest {
       Files.write(file(), garbled);
       kept = new KeptFile(file(), "code 1");
       for (String name : new String[] {"a", "b", "c"}) {
-        byte[] found = kept.find(name, "ctx", bytes("in-" + name)).kept();
+        byte[] found = kept.find(name, "ctx", bytes("in-" + name));
         if (found != null) {
           assertArrayEquals(bytes("out-" + name), found, "garbled");
         }

@@ -3,11 +3,9 @@ package org.factsite.render.markdown;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.factsite.keep.KeptCodec;
 import org.factsite.keep.KeptFile;
 import org.factsite.model.Article;
@@ -32,7 +30,6 @@ public final class BodyStore {
   public record Kept(String html, LinkPlaces places) {}
 
   private final KeptFile file;
-  private final Map<String, KeptFile.Lookup> misses = new ConcurrentHashMap<>();
 
   /** Bodies kept in {@code file} by the code named {@code identity}. */
   public BodyStore(Path file, String identity) {
@@ -43,15 +40,14 @@ public final class BodyStore {
   public Optional<Kept> find(Article article, String rootPrefix, MarkdownRenderer markdown) {
     byte[] input =
         (Objects.toString(rootPrefix) + "\n" + article.body()).getBytes(StandardCharsets.UTF_8);
-    KeptFile.Lookup found = file.find(article.sourcePath(), null, input);
-    if (found.kept() != null) {
+    byte[] kept = file.find(article.sourcePath(), null, input);
+    if (kept != null) {
       try {
-        return Optional.of(decode(found.kept(), article, markdown));
+        return Optional.of(decode(kept, article, markdown));
       } catch (RuntimeException damaged) {
-        // made again below, and kept
+        // made again by the caller, and kept
       }
     }
-    misses.put(article.sourcePath(), found);
     return Optional.empty();
   }
 
@@ -60,10 +56,6 @@ public final class BodyStore {
    * references and no problems; any other body is forgotten, to be made again next time.
    */
   public void keep(Article article, boolean clean, String html, LinkPlaces places) {
-    KeptFile.Lookup miss = misses.remove(article.sourcePath());
-    if (miss == null) {
-      return;
-    }
     if (!clean) {
       file.forget(article.sourcePath());
       return;
@@ -78,7 +70,7 @@ public final class BodyStore {
       out.string(l.written());
       out.bool(l.image());
     }
-    file.keep(miss, out.toByteArray());
+    file.keep(article.sourcePath(), out.toByteArray());
   }
 
   /** How many bodies were found rather than made in this build. */

@@ -5,10 +5,8 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
-import java.util.concurrent.ConcurrentHashMap;
 import org.factsite.keep.KeptCodec;
 import org.factsite.keep.KeptFile;
 import org.factsite.load.Inputs;
@@ -43,7 +41,6 @@ public final class PageStore {
       };
 
   private final KeptFile file;
-  private final Map<String, KeptFile.Lookup> misses = new ConcurrentHashMap<>();
   private volatile String context = "";
 
   /** Pages kept in {@code file} by the code named {@code identity}. */
@@ -82,22 +79,13 @@ public final class PageStore {
     in.string(layout);
     write(in, pageView);
     write(in, siteView);
-    KeptFile.Lookup found = file.find(page, context, in.toByteArray());
-    if (found.kept() != null) {
-      return found.kept();
-    }
-    misses.put(page, found);
-    return null;
+    return file.find(page, context, in.toByteArray());
   }
 
   /** Keeps a page {@link #find} missed; {@code clean} says its rendering reported nothing. */
   public void keep(String page, boolean clean, byte[] html) {
-    KeptFile.Lookup miss = misses.remove(page);
-    if (miss == null) {
-      return;
-    }
     if (clean && html != null) {
-      file.keep(miss, html);
+      file.keep(page, html);
     } else {
       file.forget(page);
     }
