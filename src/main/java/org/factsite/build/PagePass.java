@@ -152,14 +152,19 @@ final class PagePass {
     BuildCache.Page page = cache.page(a, deps, shared);
     if (page == null) {
       rendered.incrementAndGet();
-      page = render(a, body != null ? body : body(markdown.parse(a)), deps, shared);
+      if (body == null) {
+        body = body(markdown.parse(a));
+      }
+      page = render(a, body, deps, shared);
     }
     page.diagnostics().forEach(d::add);
     places.addAll(page.places());
     if (page.html() != null) {
       String out = a.output().value();
       // Read for the checks here, while the page is fresh; the check phase finds it read.
-      cache.checked().facts(out, page.html(), site.config().baseUrl());
+      cache
+          .checked()
+          .facts(out, page.html(), body == null ? null : body.html(), site.config().baseUrl());
       files.put(out, page.html());
     }
   }

@@ -131,7 +131,10 @@ public final class SiteBuilder {
             files.size()
                 + " files"
                 + keptSummary(
-                    cache.checked().keptHits(), "pages as in the last build, not read again")));
+                    cache.checked().keptHits(), "pages as in the last build, not read again")
+                + keptSummary(
+                    cache.checked().keptBodies(),
+                    "changed pages read without their article body, as in the last build")));
     if (d.hasErrors()) {
       return failed(d, timings);
     }

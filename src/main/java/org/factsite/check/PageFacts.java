@@ -54,11 +54,19 @@ public record PageFacts(
    */
   static PageFacts of(String page, byte[] html, String baseUrl) {
     Document doc = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
-    PageScan scan = PageScan.of(doc, page, baseUrl);
+    return from(PageScan.of(doc, page, baseUrl), page, baseUrl, null);
+  }
+
+  /**
+   * The facts a walk gathered, with each relative address resolved; {@code known} (null for none)
+   * holds facts whose link targets are already resolved for this page.
+   */
+  static PageFacts from(PageScan scan, String page, String baseUrl, PageFacts known) {
     List<String> refs = new ArrayList<>(scan.refs.size() + scan.srcsetRefs.size());
     refs.addAll(scan.refs);
     refs.addAll(scan.srcsetRefs);
-    Map<String, Optional<String>> targets = new HashMap<>();
+    Map<String, Optional<String>> targets =
+        known == null ? new HashMap<>() : new HashMap<>(known.targets());
     for (String ref : refs) {
       String pathPart = LinkCheck.pathPart(LinkCheck.localise(page, ref, baseUrl));
       if (!pathPart.isEmpty() && !targets.containsKey(pathPart)) {

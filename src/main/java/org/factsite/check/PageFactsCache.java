@@ -35,14 +35,32 @@ public final class PageFactsCache {
     return s == null ? 0 : s.hits();
   }
 
+  /**
+   * How many changed pages were read without their article body, whose facts the store had kept.
+   */
+  public int keptBodies() {
+    PageFactsStore s = store;
+    return s == null ? 0 : s.bodiesSpliced();
+  }
+
   /** This page's facts, read now unless its bytes are unchanged since they were last read. */
   public PageFacts facts(String page, byte[] html, String baseUrl) {
+    return facts(page, html, null, baseUrl);
+  }
+
+  /**
+   * As {@link #facts(String, byte[], String)}, for a page known to show the article {@code body}
+   * (rendered HTML): with a store, a page whose frame changed around a body read before is read
+   * without its body.
+   */
+  public PageFacts facts(String page, byte[] html, String body, String baseUrl) {
     Entry e = entries.get(page);
     if (e == null || !(e.html() == html || Arrays.equals(e.html(), html))) {
       PageFactsStore s = store;
       Entry fresh =
           new Entry(
-              html, s == null ? PageFacts.of(page, html, baseUrl) : s.facts(page, html, baseUrl));
+              html,
+              s == null ? PageFacts.of(page, html, baseUrl) : s.facts(page, html, body, baseUrl));
       if (e == null || !e.facts().ids().equals(fresh.facts().ids())) {
         idsChanged = true;
       }

@@ -1,5 +1,6 @@
 package org.factsite.check;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.factsite.keep.KeptCodec;
 import org.factsite.keep.KeptFile;
 
@@ -21,7 +23,12 @@ import org.factsite.keep.KeptFile;
  * fixed. Thread-safe: pages are looked up by the threads that render them.
  */
 public final class PageFactsStore {
+  /** What a page's name is followed by to name the facts of its article body alone. */
+  private static final String BODY = "\n#body";
+
   private final KeptFile file;
+  private final AtomicInteger pageHits = new AtomicInteger();
+  private final AtomicInteger bodiesSpliced = new AtomicInteger();
 
   /** Facts kept in {@code file} by the code named {@code identity}. */
   public PageFactsStore(Path file, String identity) {
@@ -29,19 +36,29 @@ public final class PageFactsStore {
   }
 
   /**
-   * This page's facts: the kept ones when its bytes are those they were read from (for the same
-   * base address), otherwise read now.
+   * This page's facts, its article body not known: see {@link #facts(String, byte[], String,
+   * String)}.
    */
   PageFacts facts(String page, byte[] html, String baseUrl) {
-    byte[] kept = file.find(page, baseUrl, html);
+    return facts(page, html, null, baseUrl);
+  }
+
+  /**
+   * This page's facts: the kept ones when its bytes are those they were read from (for the same
+   * base address), otherwise read now. {@code body} (null if not known) is the article body the
+   * page shows: when the body's own facts were kept, only the rest of the page is parsed ({@link
+   * BodySplice}).
+   */
+  PageFacts facts(String page, byte[] html, String body, String baseUrl) {
+    PageFacts kept = found(page, baseUrl, html);
     if (kept != null) {
-      try {
-        return decode(kept);
-      } catch (RuntimeException damaged) {
-        // read the page instead, and keep what that gives
-      }
+      pageHits.incrementAndGet();
+      return kept;
     }
-    PageFacts facts = PageFacts.of(page, html, baseUrl);
+    PageFacts facts = body == null ? null : spliced(page, html, body, baseUrl);
+    if (facts == null) {
+      facts = PageFacts.of(page, html, baseUrl);
+    }
     if (facts.cspProblems().isEmpty() && facts.figureProblems().isEmpty()) {
       file.keep(page, encode(facts));
     } else {
@@ -50,14 +67,64 @@ public final class PageFactsStore {
     return facts;
   }
 
+  /**
+   * The page's facts read with its body's kept facts put in, or null. A body without kept facts is
+   * read on its own now (the page then costs about what reading it whole costs) and its facts are
+   * kept for the next build whose page frame changes.
+   */
+  private PageFacts spliced(String page, byte[] html, String body, String baseUrl) {
+    String name = page + BODY;
+    PageFacts bodyFacts = found(name, baseUrl, body.getBytes(StandardCharsets.UTF_8));
+    boolean kept = bodyFacts != null;
+    if (!kept) {
+      bodyFacts = BodySplice.ofBody(page, body, baseUrl);
+      if (bodyFacts == null) {
+        file.forget(name);
+        return null;
+      }
+      file.keep(name, encode(bodyFacts));
+    }
+    PageFacts facts = BodySplice.spliced(page, html, body, bodyFacts, baseUrl);
+    if (facts != null && kept) {
+      bodiesSpliced.incrementAndGet();
+    }
+    return facts;
+  }
+
+  /** The facts kept for {@code name} read from exactly {@code input}, or null. */
+  private PageFacts found(String name, String baseUrl, byte[] input) {
+    byte[] kept = file.find(name, baseUrl, input);
+    if (kept != null) {
+      try {
+        return decode(kept);
+      } catch (RuntimeException damaged) {
+        // read it instead, and keep what that gives
+      }
+    }
+    return null;
+  }
+
   /** How many pages' facts were found rather than read in this build. */
   public int hits() {
-    return file.hits();
+    return pageHits.get();
+  }
+
+  /**
+   * How many pages were read without their article body, whose facts were found rather than read in
+   * this build.
+   */
+  public int bodiesSpliced() {
+    return bodiesSpliced.get();
   }
 
   /** Keeps the facts of this build's {@code pages} for the next build. */
   void save(Set<String> pages, String baseUrl) {
-    file.save(pages, baseUrl);
+    Set<String> names = new HashSet<>(pages.size() * 4);
+    for (String page : pages) {
+      names.add(page);
+      names.add(page + BODY);
+    }
+    file.save(names, baseUrl);
   }
 
   static byte[] encode(PageFacts f) {

@@ -6,8 +6,10 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -54,22 +56,63 @@ final class PageScan implements NodeVisitor {
     }
   }
 
-  private PageScan(String page, String baseUrl) {
+  /**
+   * The facts of an article body read on their own, to be put where the page's {@link
+   * BodySplice#COMMENT} marker stands; null when the page is walked whole.
+   */
+  private final PageFacts body;
+
+  /** Whether the body's facts were put in at a marker that passed every test. */
+  private boolean spliced;
+
+  /** How many markers of each kind the page holds: anything but exactly one each spoils it. */
+  private int comments;
+
+  private int texts;
+
+  private PageScan(String page, String baseUrl, PageFacts body) {
     this.page = page;
     this.baseUrl = baseUrl;
+    this.body = body;
   }
 
   /** Walks {@code root} (a parsed page) once. */
   static PageScan of(Element root, String page, String baseUrl) {
-    PageScan scan = new PageScan(page, baseUrl);
+    PageScan scan = new PageScan(page, baseUrl, null);
     NodeTraversor.traverse(scan, root);
+    return scan;
+  }
+
+  /**
+   * Walks a parsed page whose article body was replaced by {@link BodySplice}'s markers, putting
+   * {@code body}'s facts where the markers stand. Null when the markers do not show that the body
+   * would have been read there exactly as on its own (see {@link BodySplice}).
+   */
+  static PageScan spliced(Element root, String page, String baseUrl, PageFacts body) {
+    PageScan scan = new PageScan(page, baseUrl, body);
+    NodeTraversor.traverse(scan, root);
+    return scan.spliced && scan.comments == 1 && scan.texts == 1 ? scan : null;
+  }
+
+  /** Walks the top-level nodes of a parsed body fragment, as they would be read in a page. */
+  static PageScan ofNodes(List<Node> nodes, String page, String baseUrl) {
+    PageScan scan = new PageScan(page, baseUrl, null);
+    for (Node n : nodes) {
+      NodeTraversor.traverse(scan, n);
+    }
     return scan;
   }
 
   @Override
   public void head(Node node, int depth) {
     if (!(node instanceof Element el)) {
+      if (body != null) {
+        marker(node);
+      }
       return;
+    }
+    if (body != null && el.nameIs("col") && el.hasAttr(BodySplice.COL_ATTRIBUTE)) {
+      comments = -1; // the body would have been read inside a table
     }
     if (el.hasAttr("id")) {
       ids.add(el.id());
@@ -146,6 +189,23 @@ final class PageScan implements NodeVisitor {
     for (List<String> group : picture.imgGroups) {
       for (String url : sources) {
         group.add(LinkCheck.localise(page, url, baseUrl));
+      }
+    }
+  }
+
+  /** Counts the markers, and puts the body's facts in at the comment when it stands right. */
+  private void marker(Node node) {
+    if (node instanceof TextNode t && t.getWholeText().contains(BodySplice.TEXT)) {
+      texts++;
+    } else if (node instanceof Comment c && c.getData().equals(BodySplice.COMMENT_DATA)) {
+      comments++;
+      if (comments == 1 && BodySplice.standsInFlow(c)) {
+        ids.addAll(body.ids());
+        refs.addAll(body.refs());
+        for (List<String> group : body.assets()) {
+          assets.add(new ArrayList<>(group));
+        }
+        spliced = true;
       }
     }
   }

@@ -158,6 +158,25 @@ class KeptBetweenBuildsTest {
   }
 
   @Test
+  void linksInAnUnchangedBodyAreCheckedWhenOnlyThePageAroundItChanged() {
+    TestSite site = site(A, "## Part\n").with("templates/page.ftlh", LISTING_TEMPLATE);
+    site.build(kept()).assertOk();
+    // A new article changes every page's list, and b's heading no longer matches a's link; a's
+    // own body did not change, so its page is read without it, its links from what was kept.
+    TestSite.Built later =
+        buildAsFromScratch(
+                site.with("content/c.md", "---\ntitle: C\n---\nNew.\n")
+                    .with("content/b.md", "---\ntitle: B\n---\n## Whole\n"))
+            .assertError(
+                "content/a.md:4:18: broken anchor '/b/#part': b/index.html has no heading or id"
+                    + " 'part'");
+    assertTrue(
+        line(later, "check")
+            .contains("(1 changed pages read without their article body, as in the last build)"),
+        line(later, "check"));
+  }
+
+  @Test
   void aFigureShowsItsNewValueWhenOnlyTheDataChanged() {
     TestSite before = site("---\nPolice recorded {{stat offences_quarter}} offences.\n", "");
     before.build(kept()).assertOk().assertFileContains("a/index.html", "1,220");

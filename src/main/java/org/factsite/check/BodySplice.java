@@ -1,0 +1,145 @@
+package org.factsite.check;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+
+/**
+ * Reads a page whose article body was read before, without reading the body again: when only the
+ * page's frame changed (a new article in the site-wide list of the latest, a new title), the body
+ * is two thirds of the page's bytes and its facts are those it had last time.
+ *
+ * <p>The page is cut into the text before the body, the body, and the text after it. The body is
+ * replaced by three markers, a {@code <col>} tag, a comment and a text, and the rest is parsed as
+ * usual. The body's own facts (read from it alone, {@link #ofBody}) are put in where the markers
+ * stand. This gives exactly the facts of the whole page when these things hold, and the page is
+ * read whole when any of them does not:
+ *
+ * <ul>
+ *   <li>The body is balanced HTML read without a parse error: every element it opens it closes with
+ *       its own end tag, so after it the parser is where it was before it. Markdown's renderer
+ *       writes such HTML (raw HTML in articles is escaped). It also holds some text, as the text
+ *       marker does (see {@link #balancedWithText}).
+ *   <li>The {@code <col>} tag left no element: the parser ignores it in its ordinary mode, but
+ *       inside a table it makes a column, even where an element moved out of the table (a {@code
+ *       <div>} written inside it) is where the parser adds nodes.
+ *   <li>The comment stands inside {@code <body>} with nothing but plain flow containers around it
+ *       ({@code div}, {@code main}, {@code article} …): the body was not reached inside a list
+ *       item, a paragraph, a cell, the head or after the page's end.
+ *   <li>The text follows the comment in the same container: text makes the parser reopen any
+ *       formatting element (an {@code <a>} or {@code <b>} left open before the body) that body text
+ *       would have been put inside too, and then the text would sit inside that element.
+ * </ul>
+ *
+ * <p>A marker that appears anywhere else in the page also sends the page to be read whole. {@code
+ * BodySpliceTest} compares the spliced facts with the whole page's on pages built to break each
+ * rule.
+ */
+final class BodySplice {
+  static final String COMMENT_DATA = "factsite:article-body";
+  static final String TEXT = "\uE000factsite:article-body\uE000";
+
+  /** The attribute of the {@code <col>} marker, which must not show in the parsed page. */
+  static final String COL_ATTRIBUTE = "data-factsite-article-body";
+
+  private static final String MARKERS =
+      "<col " + COL_ATTRIBUTE + "><!--" + COMMENT_DATA + "-->" + TEXT;
+
+  private static final Set<String> FLOW =
+      Set.of(
+          "#root", "html", "body", "main", "article", "section", "div", "aside", "header", "footer",
+          "nav");
+
+  private BodySplice() {}
+
+  /**
+   * The facts of an article's rendered {@code body} as they read in the page at {@code page}, or
+   * null when they cannot be put into a page: the body is not balanced or has a parse error, or it
+   * holds something whose reading depends on the rest of the page (a policy problem, a chart
+   * figure, a picture's sources, a policy meta tag).
+   */
+  static PageFacts ofBody(String page, String body, String baseUrl) {
+    Parser parser = Parser.htmlParser().setTrackErrors(1).setTrackPosition(true);
+    List<Node> nodes = parser.parseFragmentInput(body, new Element("body"), "");
+    if (!parser.getErrors().isEmpty() || !balancedWithText(nodes)) {
+      return null;
+    }
+    PageScan scan = PageScan.ofNodes(nodes, page, baseUrl);
+    if (!scan.srcsetRefs.isEmpty()
+        || !scan.chartFigures.isEmpty()
+        || !scan.elementProblems.isEmpty()
+        || scan.policyMeta != null) {
+      return null;
+    }
+    PageFacts f = PageFacts.from(scan, page, baseUrl, null);
+    // A body has no policy of its own (the page's is read from the rest of it).
+    return new PageFacts(f.ids(), f.refs(), f.assets(), List.of(), f.targets(), List.of());
+  }
+
+  /**
+   * The facts of the page {@code html}, which shows {@code body} somewhere, from a parse of the
+   * rest with {@code bodyFacts} put in; null when the page must be read whole.
+   */
+  static PageFacts spliced(
+      String page, byte[] html, String body, PageFacts bodyFacts, String baseUrl) {
+    if (body.isEmpty()) {
+      return null;
+    }
+    String text = new String(html, StandardCharsets.UTF_8);
+    int at = text.indexOf(body);
+    if (at < 0) {
+      return null;
+    }
+    String rest = text.substring(0, at) + MARKERS + text.substring(at + body.length());
+    PageScan scan = PageScan.spliced(Jsoup.parse(rest), page, baseUrl, bodyFacts);
+    return scan == null ? null : PageFacts.from(scan, page, baseUrl, bodyFacts);
+  }
+
+  /**
+   * Whether {@code comment} stands where body text would be read in the parser's ordinary mode: in
+   * {@code <body>}, inside plain flow containers only, with the text marker straight after it.
+   */
+  static boolean standsInFlow(Comment comment) {
+    if (!(comment.nextSibling() instanceof TextNode t) || !t.getWholeText().startsWith(TEXT)) {
+      return false;
+    }
+    boolean inBody = false;
+    for (Node p = comment.parentNode(); p != null; p = p.parentNode()) {
+      if (!(p instanceof Element e) || !FLOW.contains(e.normalName())) {
+        return false;
+      }
+      inBody |= e.normalName().equals("body");
+    }
+    return inBody;
+  }
+
+  /**
+   * Whether every element was opened and closed by tags of its own (none implied), and some text is
+   * not blank. Text, like the text marker, tells the parser the page is no frameset: a body without
+   * any would leave a {@code <frameset>} after it free to replace the page's body, where after the
+   * marker it is ignored.
+   */
+  private static boolean balancedWithText(List<Node> nodes) {
+    boolean[] ok = {true, false};
+    for (Node n : nodes) {
+      n.traverse(
+          (node, depth) -> {
+            if (node instanceof Element e
+                && (e.sourceRange().isImplicit()
+                    || !e.endSourceRange().isTracked()
+                    || e.endSourceRange().isImplicit())) {
+              ok[0] = false;
+            } else if (node instanceof TextNode t && !t.isBlank()) {
+              ok[1] = true;
+            }
+          });
+    }
+    return ok[0] && ok[1];
+  }
+}
