@@ -15,6 +15,8 @@ What it does:
        - factsite, the ordinary way:   java -jar target/factsite.jar build --output OUT/factsite
        - factsite through bin/factsite (the launcher: CDS archive, parallel GC, C1 only)
        - bin/factsite build without --no-cache, reusing what the build before kept ("kept" row)
+       - the same after the newest article was given a new title, which changes every page's
+         list of the latest ("retitled" row)
        - Hugo (Debian package):        hugo --quiet --destination OUT/hugo   in the corpus' hugo/
      each into its own output folder, deleted before each run, all side by side in OUT
      (--out-root), runs interleaved so machine noise hits all alike;
@@ -85,7 +87,8 @@ def factsite_env(jar, cache):
     return dict(os.environ, FACTSITE_JAR=jar, XDG_CACHE_HOME=cache)
 
 
-def factsite_tools(jar, with_launcher, out_root, cache, with_plain=True, with_kept=False):
+def factsite_tools(jar, with_launcher, out_root, cache, with_plain=True, with_kept=False,
+                   with_retitled=False):
     """factsite making everything afresh (--no-cache), as a first build would; with_kept adds the
     ordinary build command, which reuses what the build before it kept. Each has its own output
     folder, deleted just before each of its runs, as Hugo's is: on this file system creating files
@@ -104,6 +107,8 @@ def factsite_tools(jar, with_launcher, out_root, cache, with_plain=True, with_ke
                           factsite_env(jar, cache)))
     if with_kept:
         tools.append(factsite_kept_tool(jar, out_root, cache))
+    if with_retitled:
+        tools.append(RetitledTool(jar, out_root, cache))
     return tools
 
 
@@ -116,6 +121,49 @@ def factsite_kept_tool(jar, out_root, cache):
 
 
 KEPT = "factsite (bin/factsite, kept from the last build)"
+RETITLED = "factsite (bin/factsite, kept; newest article retitled since)"
+
+
+class RetitledTool(Tool):
+    """The ordinary build command after an editor gave the newest article a new title: every
+    page's list of the 10 latest changes, so every page is rendered and checked again, while every
+    article's Markdown (and so its body) is as the build before kept it. Each run writes another
+    title and puts the article back as it was afterwards, so the other rows build the corpus
+    unchanged; its kept results live in a cache of its own, so that the kept row's stay those of
+    the unchanged corpus."""
+
+    def __init__(self, jar, out_root, cache):
+        out = os.path.join(out_root, "factsite-retitled")
+        super().__init__(RETITLED, [LAUNCHER, "build", "--output", out], SITE, out,
+                         factsite_env(jar, cache + "-retitled"))
+        self.runs = 0
+        self.newest = None
+
+    def run(self):
+        posts = os.path.join(SITE, "content", "posts")
+        if self.newest is None or not os.path.exists(self.newest):
+            names = sorted(os.listdir(posts))
+            self.newest = os.path.join(
+                posts, max(names, key=lambda n: article_date(os.path.join(posts, n))))
+        path = self.newest
+        with open(path, encoding="utf-8") as f:
+            original = f.read()
+        self.runs += 1
+        retitled = re.sub(r"^title: .*$", 'title: "Retitled, take %d"' % self.runs, original,
+                          count=1, flags=re.M)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(retitled)
+        try:
+            return super().run()
+        finally:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(original)
+
+
+def article_date(path):
+    with open(path, encoding="utf-8") as f:
+        m = re.search(r"^date: (\S+)", f.read(), re.M)
+    return m.group(1) if m else ""
 
 
 def hugo_tool(corpus, out_root):
@@ -280,8 +328,9 @@ def main():
                          " row (whose output, deleted before the next run, also weighs on the"
                          " file system; see docs/performance.md)")
     ap.add_argument("--no-kept", action="store_true",
-                    help="leave out the row of ordinary builds that reuse what the build before"
-                         " kept (charts, rendered Markdown, page facts)")
+                    help="leave out the rows of ordinary builds that reuse what the build before"
+                         " kept (charts, rendered Markdown, page facts): the unchanged corpus, and"
+                         " the corpus with its newest article retitled")
     ap.add_argument("--out-root", default=None,
                     help="folder holding both generators' output folders, side by side"
                          " (default: WORK/out; a tmpfs such as /dev/shm/x leaves the disk out)")
@@ -297,6 +346,7 @@ def main():
     # what this run's own builds kept.
     cache = os.path.join(args.work, "cache")
     shutil.rmtree(cache, ignore_errors=True)
+    shutil.rmtree(cache + "-retitled", ignore_errors=True)
     about_machine = machine()  # before the runs: the load average says how busy the box was
 
     if not args.no_package:
@@ -325,7 +375,7 @@ def main():
         corpus = generate(n, args.work)
         fill_site(corpus)
         tools = factsite_tools(jar, True, out_root, cache, not args.launcher_only,
-                               not args.no_kept) + (
+                               not args.no_kept, not args.no_kept) + (
             [] if args.no_hugo else [hugo_tool(corpus, out_root)])
         # Untimed warm-up (disk cache; for the kept row, what it keeps), then check what it wrote.
         for t in tools:
@@ -353,7 +403,9 @@ def main():
              "Full build into a deleted output folder, median of %d interleaved runs after one"
              " warm-up. Rows without \"kept\" pass --no-cache and make everything afresh; the"
              " \"kept\" row is the ordinary build command, reusing what the build before it kept"
-             " for unchanged inputs (here the same corpus):" % args.runs, "",
+             " for unchanged inputs (here the same corpus); the \"retitled\" row is that command"
+             " after the newest article was given a new title, which changes every page's list"
+             " of the latest:" % args.runs, "",
              table(rows)]
     if chart_rows:
         lines += ["", "One chart per article (N = {:,}):".format(args.charts), "",
