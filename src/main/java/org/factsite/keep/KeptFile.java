@@ -13,7 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -224,20 +229,12 @@ public final class KeptFile {
     head.string(identity);
     head.string(context == null ? "" : "=" + context);
     head.long64(key);
+    Map<Result, Long> copiedTo = copyFound(keep.values());
     KeptCodec.Writer entries = new KeptCodec.Writer();
     int count = 0;
     for (Map.Entry<String, Result> e : keep.entrySet()) {
       Result r = e.getValue();
-      long at = r.at();
-      if (r.old() != null) {
-        byte[] bytes = read(r.old());
-        if (bytes == null) {
-          continue;
-        }
-        at = nextSize;
-        writeFully(nextOut, ByteBuffer.wrap(bytes), at);
-        nextSize += bytes.length;
-      }
+      long at = r.old() == null ? r.at() : copiedTo.get(r);
       entries.string(e.getKey());
       entries.varint(r.inputLength());
       entries.long64(r.inputHash());
@@ -262,6 +259,51 @@ public final class KeptFile {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  /**
+   * Copies the results found in the old file into the next one, in the kernel and a run of
+   * neighbouring results at a time (a rebuild after one edit copies nearly all of a 70 MB file;
+   * read into the heap and written back result by result, that was most of its extra time). Each
+   * was read whole and passed its CRC when it was found. Returns where each now lies.
+   */
+  private Map<Result, Long> copyFound(Collection<Result> results) throws IOException {
+    List<Result> found = new ArrayList<>();
+    for (Result r : results) {
+      if (r.old() != null) {
+        found.add(r);
+      }
+    }
+    found.sort(Comparator.comparingLong(r -> r.old().offset()));
+    Map<Result, Long> copiedTo = new IdentityHashMap<>(found.size() * 2);
+    FileChannel in = channel;
+    if (in == null && !found.isEmpty()) {
+      throw new IOException("the kept file was closed");
+    }
+    int i = 0;
+    while (i < found.size()) {
+      long start = found.get(i).old().offset();
+      long end = start;
+      int j = i;
+      // A run: results that follow one another in the old file.
+      while (j < found.size() && found.get(j).old().offset() == end) {
+        copiedTo.put(found.get(j), nextSize + (end - start));
+        end += found.get(j).old().size();
+        j++;
+      }
+      long copied = 0;
+      nextOut.position(nextSize);
+      while (copied < end - start) {
+        long n = in.transferTo(start + copied, end - start - copied, nextOut);
+        if (n <= 0) {
+          throw new IOException("the kept file ended early");
+        }
+        copied += n;
+      }
+      nextSize += end - start;
+      i = j;
+    }
+    return copiedTo;
   }
 
   /** Writes a file's new content into the temporary file it is given. */

@@ -67,6 +67,17 @@ class KeptFileTest {
   }
 
   @Test
+  void resultsCarriedIntoARewrittenFileAreFoundWhole() {
+    build("a", "b", "c", "d", "e", "f");
+    // a dropped, d dropped in the middle, g new: the found ones are copied as two runs
+    assertEquals(4, build("b", "c", "e", "f", "g").hits());
+    // the helper checks every found result's bytes
+    assertEquals(5, build("b", "c", "e", "f", "g").hits());
+    assertEquals(2, build("g", "b", "h").hits());
+    assertEquals(3, build("h", "g", "b").hits());
+  }
+
+  @Test
   void aDamagedResultIsMadeAgainAndTheOthersAreStillFound() throws IOException {
     build("a", "b", "c");
     byte[] whole = Files.readAllBytes(file());
