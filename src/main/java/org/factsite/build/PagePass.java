@@ -153,7 +153,7 @@ final class PagePass {
     if (page == null) {
       rendered.incrementAndGet();
       if (body == null) {
-        body = body(markdown.parse(a));
+        body = heldOrMade(a);
       }
       page = render(a, body, deps, shared);
     }
@@ -175,19 +175,44 @@ final class PagePass {
    * rendered now, and kept when it is clean.
    */
   private Body keptOrMade(Article a) {
-    if (bodies == null) {
-      return body(parse(a));
-    }
-    Optional<BodyStore.Kept> kept = bodies.find(a, views.root(a), markdown);
-    if (kept.isPresent()) {
+    Body held = held(a);
+    if (held != null) {
       cache.putFacts(new BuildCache.Facts(a, List.of(), List.of(), List.of()));
-      return new Body(kept.get().html(), new Diagnostics(), kept.get().places());
+      return held;
     }
-    ParsedMarkdown p = parse(a);
+    if (bodies != null) {
+      Optional<BodyStore.Kept> kept = bodies.find(a, views.root(a), markdown);
+      if (kept.isPresent()) {
+        cache.putFacts(new BuildCache.Facts(a, List.of(), List.of(), List.of()));
+        return new Body(kept.get().html(), new Diagnostics(), kept.get().places());
+      }
+    }
+    return made(parse(a));
+  }
+
+  /** The body held in memory from an earlier build of this builder, else made now. */
+  private Body heldOrMade(Article a) {
+    Body held = held(a);
+    return held != null ? held : made(markdown.parse(a));
+  }
+
+  private Body held(Article a) {
+    BuildCache.Rendered r = cache.rendered(a, views.root(a));
+    return r == null ? null : new Body(r.html(), new Diagnostics(), r.places());
+  }
+
+  /**
+   * Renders parsed Markdown, and keeps the body (in the store, and in memory when the builder holds
+   * bodies) when nothing but its text and root prefix went into it: no references, no problems.
+   */
+  private Body made(ParsedMarkdown p) {
     Body made = body(p);
     boolean clean =
         p.refusal() == null && p.directives().isEmpty() && made.diagnostics().all().isEmpty();
-    bodies.keep(a, clean, made.html(), made.places());
+    if (bodies != null) {
+      bodies.keep(p.article(), clean, made.html(), made.places());
+    }
+    cache.putRendered(p.article(), views.root(p.article()), clean, made.html(), made.places());
     return made;
   }
 

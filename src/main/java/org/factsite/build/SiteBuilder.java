@@ -50,6 +50,17 @@ public final class SiteBuilder {
   /** The previous build's page lists, reused while no listed article's list fields change. */
   private PageViewFactory lastViews;
 
+  /**
+   * For a builder that will build the same site again and again (the preview server): from now on
+   * it holds articles' clean rendered bodies in memory, and the checks read each page's body apart
+   * from the rest, so a change to what every page lists (a title) renders and reads only the pages'
+   * frames. Costs memory about the size of the site's article bodies.
+   */
+  public SiteBuilder holdingBodies() {
+    cache.holdBodies();
+    return this;
+  }
+
   public BuildResult build(Inputs inputs, BuildOptions options) {
     return build(inputs, options, OutputSink.NONE);
   }

@@ -3,6 +3,7 @@ package org.factsite.check;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,7 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PageFactsCache {
   private record Entry(byte[] html, PageFacts facts) {}
 
+  /** An article body's own facts, read at this base address. */
+  private record BodyFacts(String body, String baseUrl, PageFacts facts) {}
+
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Map<String, BodyFacts> bodies = new ConcurrentHashMap<>();
+  private volatile boolean bodiesApart;
   private final Set<String> changed = ConcurrentHashMap.newKeySet();
   private volatile boolean idsChanged;
   private Set<String> lastFiles = Set.of();
@@ -60,7 +66,7 @@ public final class PageFactsCache {
       Entry fresh =
           new Entry(
               html,
-              s == null ? PageFacts.of(page, html, baseUrl) : s.facts(page, html, body, baseUrl));
+              s != null ? s.facts(page, html, body, baseUrl) : read(page, html, body, baseUrl));
       if (e == null || !e.facts().ids().equals(fresh.facts().ids())) {
         idsChanged = true;
       }
@@ -69,6 +75,40 @@ public final class PageFactsCache {
       e = fresh;
     }
     return e.facts();
+  }
+
+  /**
+   * Reads each page's article body apart from the rest of the page from now on, keeping the body's
+   * own facts in memory while it stays the same, so that a later build whose page frames changed (a
+   * new title in every page's list of the latest) parses only the frames ({@link BodySplice}). For
+   * a builder that builds again and again (the preview server): a one-off build would only pay for
+   * reading each page in two parts.
+   */
+  public void readBodiesApart() {
+    bodiesApart = true;
+  }
+
+  /** Reads a page not held and not kept: without its body when its body's facts are known. */
+  private PageFacts read(String page, byte[] html, String body, String baseUrl) {
+    if (body != null && bodiesApart) {
+      BodyFacts known = bodies.get(page);
+      PageFacts bodyFacts;
+      if (known != null && known.body().equals(body) && Objects.equals(known.baseUrl(), baseUrl)) {
+        bodyFacts = known.facts();
+      } else {
+        bodyFacts = BodySplice.ofBody(page, body, baseUrl);
+        if (bodyFacts == null) {
+          bodies.remove(page);
+          return PageFacts.of(page, html, baseUrl);
+        }
+        bodies.put(page, new BodyFacts(body, baseUrl, bodyFacts));
+      }
+      PageFacts spliced = BodySplice.spliced(page, html, body, bodyFacts, baseUrl);
+      if (spliced != null) {
+        return spliced;
+      }
+    }
+    return PageFacts.of(page, html, baseUrl);
   }
 
   /**
@@ -104,7 +144,9 @@ public final class PageFactsCache {
 
   /** Forgets pages the site no longer has. */
   void retain(Set<String> pages) {
-    entries.keySet().retainAll(pages instanceof HashSet<String> ? pages : new HashSet<>(pages));
+    Set<String> kept = pages instanceof HashSet<String> ? pages : new HashSet<>(pages);
+    entries.keySet().retainAll(kept);
+    bodies.keySet().retainAll(kept);
   }
 
   /** Has the store (if any) keep the facts of this site's {@code pages} for the next process. */

@@ -46,7 +46,7 @@ public final class PreviewSite {
 
   private final Path root;
   private final BuildOptions options;
-  private final SiteBuilder builder = new SiteBuilder();
+  private final SiteBuilder builder = new SiteBuilder().holdingBodies();
   private final TreeMap<String, byte[]> sources = new TreeMap<>();
   private final TreeMap<String, List<Diagnostic>> readProblems = new TreeMap<>();
   private volatile State state = new State(new TreeMap<>(), List.of(), 0, false);
