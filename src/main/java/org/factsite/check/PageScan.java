@@ -58,7 +58,7 @@ final class PageScan implements NodeVisitor {
 
   /**
    * The facts of an article body read on their own, to be put where the page's {@link
-   * BodySplice#COMMENT} marker stands; null when the page is walked whole.
+   * BodySplice#COMMENT_DATA} marker comment stands; null when the page is walked whole.
    */
   private final PageFacts body;
 
@@ -69,6 +69,9 @@ final class PageScan implements NodeVisitor {
   private int comments;
 
   private int texts;
+
+  /** Whether the page showed that its body would have been read inside a table. */
+  private boolean inTable;
 
   private PageScan(String page, String baseUrl, PageFacts body) {
     this.page = page;
@@ -91,7 +94,7 @@ final class PageScan implements NodeVisitor {
   static PageScan spliced(Element root, String page, String baseUrl, PageFacts body) {
     PageScan scan = new PageScan(page, baseUrl, body);
     NodeTraversor.traverse(scan, root);
-    return scan.spliced && scan.comments == 1 && scan.texts == 1 ? scan : null;
+    return scan.spliced && !scan.inTable && scan.comments == 1 && scan.texts == 1 ? scan : null;
   }
 
   /** Walks the top-level nodes of a parsed body fragment, as they would be read in a page. */
@@ -112,7 +115,7 @@ final class PageScan implements NodeVisitor {
       return;
     }
     if (body != null && el.nameIs("col") && el.hasAttr(BodySplice.COL_ATTRIBUTE)) {
-      comments = -1; // the body would have been read inside a table
+      inTable = true;
     }
     if (el.hasAttr("id")) {
       ids.add(el.id());
