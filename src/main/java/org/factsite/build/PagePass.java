@@ -21,6 +21,7 @@ import org.factsite.render.markdown.MarkdownRenderer;
 import org.factsite.render.markdown.MarkdownResolver;
 import org.factsite.render.markdown.PageRefs;
 import org.factsite.render.markdown.ParsedMarkdown;
+import org.factsite.render.markdown.RenderedBody;
 import org.factsite.render.template.FigureRenderer;
 import org.factsite.render.template.PageStore;
 import org.factsite.render.template.PageViewFactory;
@@ -58,8 +59,12 @@ final class PagePass {
   private final Map<String, Boolean> templateOk = new ConcurrentHashMap<>();
   private final AtomicInteger rendered = new AtomicInteger();
 
-  /** An article's Markdown resolved and rendered to HTML, with what resolving it reported. */
-  private record Body(String html, Diagnostics diagnostics, LinkPlaces places) {}
+  /**
+   * An article's Markdown resolved and rendered to HTML, with what resolving it reported and the
+   * start tags the renderer wrote (null when not recorded, as for a body found kept).
+   */
+  private record Body(
+      String html, Diagnostics diagnostics, LinkPlaces places, List<RenderedBody.Tag> tags) {}
 
   PagePass(
       MarkdownRenderer markdown,
@@ -164,7 +169,12 @@ final class PagePass {
       // Read for the checks here, while the page is fresh; the check phase finds it read.
       cache
           .checked()
-          .facts(out, page.html(), body == null ? null : body.html(), site.config().baseUrl());
+          .facts(
+              out,
+              page.html(),
+              body == null ? null : body.html(),
+              body == null ? null : body.tags(),
+              site.config().baseUrl());
       files.put(out, page.html());
     }
   }
@@ -184,7 +194,7 @@ final class PagePass {
       Optional<BodyStore.Kept> kept = bodies.find(a, views.root(a), markdown);
       if (kept.isPresent()) {
         cache.putFacts(new BuildCache.Facts(a, List.of(), List.of(), List.of()));
-        return new Body(kept.get().html(), new Diagnostics(), kept.get().places());
+        return new Body(kept.get().html(), new Diagnostics(), kept.get().places(), null);
       }
     }
     return made(parse(a));
@@ -198,7 +208,7 @@ final class PagePass {
 
   private Body held(Article a) {
     BuildCache.Rendered r = cache.rendered(a, views.root(a));
-    return r == null ? null : new Body(r.html(), new Diagnostics(), r.places());
+    return r == null ? null : new Body(r.html(), new Diagnostics(), r.places(), null);
   }
 
   /**
@@ -242,7 +252,8 @@ final class PagePass {
             figures::html,
             bodyPlaces);
     MarkdownResolver.resolve(p, refs, local);
-    return new Body(markdown.render(p), local, bodyPlaces);
+    RenderedBody rendered = markdown.renderRecorded(p);
+    return new Body(rendered.html(), local, bodyPlaces, rendered.tags());
   }
 
   private BuildCache.Page render(

@@ -1,8 +1,10 @@
 package org.factsite.check;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.factsite.render.markdown.RenderedBody;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
@@ -56,6 +58,13 @@ final class BodySplice {
           "#root", "html", "body", "main", "article", "section", "div", "aside", "header", "footer",
           "nav");
 
+  /** Elements whose facts come from what they hold: a picture's sources, a chart figure. */
+  private static final Set<String> NESTED_FACTS = Set.of("picture", "source", "figure");
+
+  /** Elements the walk finds a fact in even without attributes: policy problems by their tag. */
+  private static final Set<String> FACTS_WITHOUT_ATTRIBUTES =
+      Set.of("script", "style", "iframe", "object", "embed", "frame");
+
   private BodySplice() {}
 
   /**
@@ -70,7 +79,34 @@ final class BodySplice {
     if (!parser.getErrors().isEmpty() || !balancedWithText(nodes)) {
       return null;
     }
-    PageScan scan = PageScan.ofNodes(nodes, page, baseUrl);
+    return facts(PageScan.ofNodes(nodes, page, baseUrl), page, baseUrl);
+  }
+
+  /**
+   * The facts of an article body from the start tags its renderer wrote ({@link RenderedBody}),
+   * without parsing it: the same walk over the same elements, in the same order, as {@link #ofBody}
+   * makes of the parsed body, and null in the same cases. Only for a body whose tags were recorded:
+   * balanced Markdown output with text and no link inside a link, which the parser reads as
+   * written.
+   */
+  static PageFacts ofTags(String page, List<RenderedBody.Tag> tags, String baseUrl) {
+    List<Node> elements = new ArrayList<>(tags.size() / 2);
+    for (RenderedBody.Tag t : tags) {
+      if (NESTED_FACTS.contains(t.name())) {
+        return null; // their facts depend on what they hold, which the tags do not show
+      }
+      if (t.attributes().isEmpty() && !FACTS_WITHOUT_ATTRIBUTES.contains(t.name())) {
+        continue; // most tags (p, li, em …): the walk finds nothing in them
+      }
+      Element el = new Element(t.name());
+      t.attributes().forEach(el::attr);
+      elements.add(el);
+    }
+    return facts(PageScan.ofNodes(elements, page, baseUrl), page, baseUrl);
+  }
+
+  /** A body's walk as facts to put into a page, or null when they cannot be put in. */
+  private static PageFacts facts(PageScan scan, String page, String baseUrl) {
     if (!scan.srcsetRefs.isEmpty()
         || !scan.chartFigures.isEmpty()
         || !scan.elementProblems.isEmpty()

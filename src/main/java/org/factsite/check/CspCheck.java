@@ -3,6 +3,7 @@ package org.factsite.check;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.factsite.diag.Diagnostic;
 import org.factsite.diag.Diagnostics;
@@ -50,18 +51,34 @@ final class CspCheck {
               "the page has no Content-Security-Policy meta tag",
               "add <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                   + "style-src 'self'; img-src 'self'\"> to the template's <head>"));
-    } else {
-      String policy = meta.attr("content").toLowerCase(Locale.ROOT);
-      if (!STRICT_DEFAULT.matcher(policy).matches()
-          || policy.contains("unsafe-")
-          || OTHER_ORIGIN.matcher(policy).matches()) {
-        p.add(
-            new Problem(
-                Pattern.compile(Pattern.quote(meta.attr("content"))),
-                "the Content-Security-Policy is not strict: '" + meta.attr("content") + "'",
-                "start it with default-src 'none' and allow only 'self'"));
+      return;
+    }
+    // Every page of a site carries the same policy: its reading is remembered (for a few).
+    String content = meta.attr("content");
+    List<Problem> known = POLICIES.get(content);
+    if (known == null) {
+      known = readPolicy(content);
+      if (POLICIES.size() < 16) {
+        POLICIES.put(content, known);
       }
     }
+    p.addAll(known);
+  }
+
+  private static final Map<String, List<Problem>> POLICIES = new ConcurrentHashMap<>();
+
+  private static List<Problem> readPolicy(String content) {
+    String policy = content.toLowerCase(Locale.ROOT);
+    if (!STRICT_DEFAULT.matcher(policy).matches()
+        || policy.contains("unsafe-")
+        || OTHER_ORIGIN.matcher(policy).matches()) {
+      return List.of(
+          new Problem(
+              Pattern.compile(Pattern.quote(content)),
+              "the Content-Security-Policy is not strict: '" + content + "'",
+              "start it with default-src 'none' and allow only 'self'"));
+    }
+    return List.of();
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.factsite.keep.KeptCodec;
 import org.factsite.keep.KeptFile;
+import org.factsite.render.markdown.RenderedBody;
 
 /**
  * Keeps each page's {@link PageFacts} between builds, so a build whose pages came out as last time
@@ -36,11 +37,11 @@ public final class PageFactsStore {
   }
 
   /**
-   * This page's facts, its article body not known: see {@link #facts(String, byte[], String,
+   * This page's facts, its article body not known: see {@link #facts(String, byte[], String, List,
    * String)}.
    */
   PageFacts facts(String page, byte[] html, String baseUrl) {
-    return facts(page, html, null, baseUrl);
+    return facts(page, html, null, null, baseUrl);
   }
 
   /**
@@ -49,13 +50,14 @@ public final class PageFactsStore {
    * page shows: when the body's own facts were kept, only the rest of the page is parsed ({@link
    * BodySplice}).
    */
-  PageFacts facts(String page, byte[] html, String body, String baseUrl) {
+  PageFacts facts(
+      String page, byte[] html, String body, List<RenderedBody.Tag> tags, String baseUrl) {
     PageFacts kept = found(page, baseUrl, html);
     if (kept != null) {
       pageHits.incrementAndGet();
       return kept;
     }
-    PageFacts facts = body == null ? null : spliced(page, html, body, baseUrl);
+    PageFacts facts = body == null ? null : spliced(page, html, body, tags, baseUrl);
     if (facts == null) {
       facts = PageFacts.of(page, html, baseUrl);
     }
@@ -68,16 +70,21 @@ public final class PageFactsStore {
   }
 
   /**
-   * The page's facts read with its body's kept facts put in, or null. A body without kept facts is
-   * read on its own now (the page then costs about what reading it whole costs) and its facts are
-   * kept for the next build whose page frame changes.
+   * The page's facts read with its body's kept facts put in, or null. A body without kept facts has
+   * them taken from the tags its renderer recorded, or else is read on its own now (the page then
+   * costs about what reading it whole costs), and they are kept for the next build whose page frame
+   * changes.
    */
-  private PageFacts spliced(String page, byte[] html, String body, String baseUrl) {
+  private PageFacts spliced(
+      String page, byte[] html, String body, List<RenderedBody.Tag> tags, String baseUrl) {
     String name = page + BODY;
     PageFacts bodyFacts = found(name, baseUrl, body.getBytes(StandardCharsets.UTF_8));
     boolean kept = bodyFacts != null;
     if (!kept) {
-      bodyFacts = BodySplice.ofBody(page, body, baseUrl);
+      bodyFacts =
+          tags != null
+              ? BodySplice.ofTags(page, tags, baseUrl)
+              : BodySplice.ofBody(page, body, baseUrl);
       if (bodyFacts == null) {
         file.forget(name);
         return null;

@@ -42,6 +42,8 @@ public final class MarkdownRenderer {
             // our own pages. MarkdownResolver refuses every scheme but http, https and mailto
             // (as a located build error), which is stricter than commonmark's sanitiser.
             .nodeRendererFactory(DirectiveHtmlRenderer::new)
+            // Last, so it sees each tag's attributes as they are written.
+            .attributeProviderFactory(context -> TagRecorder::record)
             .build();
   }
 
@@ -113,5 +115,22 @@ public final class MarkdownRenderer {
   /** Renders a document whose references were filled in by {@link MarkdownResolver}. */
   public String render(ParsedMarkdown parsed) {
     return renderer.render(parsed.document());
+  }
+
+  /**
+   * Renders as {@link #render}, and records the start tags written (see {@link RenderedBody}) when
+   * the article shows no reference.
+   */
+  public RenderedBody renderRecorded(ParsedMarkdown parsed) {
+    if (!parsed.directives().isEmpty() || parsed.refusal() != null) {
+      return new RenderedBody(render(parsed), null);
+    }
+    TagRecorder recorder = TagRecorder.start();
+    try {
+      String html = render(parsed);
+      return new RenderedBody(html, recorder.tags(html));
+    } finally {
+      recorder.stop();
+    }
   }
 }

@@ -1,0 +1,153 @@
+package org.factsite.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.factsite.model.Article;
+import org.factsite.model.FrontMatter;
+import org.factsite.model.OutputPath;
+import org.factsite.render.markdown.MarkdownRenderer;
+import org.factsite.render.markdown.RenderedBody;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The facts of an article body taken from the tags its renderer wrote ({@link BodySplice#ofTags})
+ * are those a parse of its HTML gives ({@link BodySplice#ofBody}), on random Markdown that uses
+ * everything the renderer writes tags for.
+ */
+class RenderedTagsTest {
+  private static final String BASE = "https://example.org/repo/";
+  private static final String PAGE = "posts/a/index.html";
+  private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
+
+  private static final String[] URLS = {
+    "../b/",
+    "/posts/c/",
+    "/posts/c/#part",
+    "#top",
+    "https://example.org/repo/posts/d/",
+    "https://other.example/x?a=1&b=2",
+    "mailto:help@example.org",
+    "<with space/>",
+    "a\"quote",
+    "caf%C3%A9",
+    "javascript:alert(1)",
+    "data:text/html,x",
+    "../../../../up",
+    "img.svg \"A title\"",
+    "?q#f"
+  };
+
+  private static final String[] INLINES = {
+    "word",
+    "*emphasis*",
+    "**strong**",
+    "`code <b>`",
+    "&amp; &nbsp; &#32; &lt;",
+    "\u00a0",
+    "<span onclick=x>raw</span>",
+    "<https://auto.example/a?b&c>",
+    "<mail@example.org>",
+    "[^n]",
+    "\\\n",
+    "![alt text](URL)",
+    "[link](URL)",
+    "[link with ![an image](URL)](URL)",
+    "[link with a note[^n]](URL)",
+    "[link with <https://auto.example/x>](URL)",
+    "[ref link][r]",
+    "{not a directive"
+  };
+
+  private static final String[] BLOCKS = {
+    "P",
+    "## Heading P",
+    "### P",
+    "- P\n- P\n  - P",
+    "1. P\n2. P",
+    "> P\n>\n> P",
+    "```java\ncode & <tags>\n```",
+    "    indented code",
+    "| A | B |\n|---|--:|\n| P | P |",
+    "| Head |\n|:-:|",
+    "---",
+    "<div onclick=\"x\">raw block</div>",
+    "<script>alert(1)</script>",
+    "[^n]: A note with P",
+    "[r]: URL",
+    "\u00a0",
+    "&nbsp;"
+  };
+
+  private static String inline(Random r) {
+    StringBuilder b = new StringBuilder();
+    int n = 1 + r.nextInt(5);
+    for (int i = 0; i < n; i++) {
+      String s = INLINES[r.nextInt(INLINES.length)];
+      while (s.contains("URL")) {
+        s = s.replaceFirst("URL", java.util.regex.Matcher.quoteReplacement(url(r)));
+      }
+      b.append(s).append(' ');
+    }
+    return b.toString().replace("[^n]", "[^" + (1 + r.nextInt(2)) + "]");
+  }
+
+  private static String url(Random r) {
+    return URLS[r.nextInt(URLS.length)];
+  }
+
+  static String randomMarkdown(Random r) {
+    StringBuilder b = new StringBuilder();
+    int n = r.nextInt(7);
+    for (int i = 0; i < n; i++) {
+      String block = BLOCKS[r.nextInt(BLOCKS.length)];
+      while (block.contains("P")) {
+        block = block.replaceFirst("P", java.util.regex.Matcher.quoteReplacement(inline(r)));
+      }
+      while (block.contains("URL")) {
+        block = block.replaceFirst("URL", java.util.regex.Matcher.quoteReplacement(url(r)));
+      }
+      b.append(block.replace("[^n]", "[^" + (1 + r.nextInt(2)) + "]")).append("\n\n");
+    }
+    return b.toString();
+  }
+
+  private static RenderedBody render(String markdown) {
+    Article a =
+        new Article(
+            "content/posts/a.md",
+            new FrontMatter("A", "", "a", null, null, false, "page", List.of(), false),
+            markdown,
+            4,
+            new OutputPath(PAGE));
+    return MARKDOWN.renderRecorded(MARKDOWN.parse(a));
+  }
+
+  private static String describe(PageFacts f) {
+    return f == null ? "not spliceable" : PageFactsEquivalenceTest.describe(f);
+  }
+
+  @Test
+  void tagsGiveTheFactsAParseOfTheBodyGives() {
+    Random r = new Random(5);
+    int recorded = 0;
+    int notRecorded = 0;
+    for (int i = 0; i < 3000; i++) {
+      String markdown = randomMarkdown(r);
+      RenderedBody body = render(markdown);
+      if (body.tags() == null) {
+        notRecorded++;
+        continue;
+      }
+      recorded++;
+      assertEquals(
+          describe(BodySplice.ofBody(PAGE, body.html(), BASE)),
+          describe(BodySplice.ofTags(PAGE, body.tags(), BASE)),
+          () -> "for the Markdown:\n" + markdown + "\nrendered:\n" + body.html());
+    }
+    assertTrue(recorded > 1500, "recorded " + recorded);
+    assertTrue(notRecorded > 100, "not recorded " + notRecorded);
+  }
+}
