@@ -1,6 +1,7 @@
 package org.factsite.render.markdown;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,9 @@ final class TagRecorder {
     if (tagName.equals("a") && insideLink(node)) {
       r.linkInLink = true;
     }
-    r.tags.add(new RenderedBody.Tag(tagName, new LinkedHashMap<>(attributes)));
+    r.tags.add(
+        new RenderedBody.Tag(
+            tagName, Collections.unmodifiableMap(new LinkedHashMap<>(attributes))));
   }
 
   private static boolean insideLink(Node node) {
