@@ -60,11 +60,19 @@ final class PagePass {
   private final AtomicInteger rendered = new AtomicInteger();
 
   /**
-   * An article's Markdown resolved and rendered to HTML, with what resolving it reported and the
-   * start tags the renderer wrote (null when not recorded, as for a body found kept).
+   * An article's Markdown resolved and rendered to HTML (with the start tags the renderer wrote,
+   * when it was rendered in this build), and what resolving it reported.
    */
-  private record Body(
-      String html, Diagnostics diagnostics, LinkPlaces places, List<RenderedBody.Tag> tags) {}
+  private record Body(RenderedBody rendered, Diagnostics diagnostics, LinkPlaces places) {
+    String html() {
+      return rendered.html();
+    }
+
+    /** A body made by an earlier build: no tags recorded, nothing reported. */
+    static Body earlier(String html, LinkPlaces places) {
+      return new Body(new RenderedBody(html, null), new Diagnostics(), places);
+    }
+  }
 
   PagePass(
       MarkdownRenderer markdown,
@@ -169,12 +177,7 @@ final class PagePass {
       // Read for the checks here, while the page is fresh; the check phase finds it read.
       cache
           .checked()
-          .facts(
-              out,
-              page.html(),
-              body == null ? null : body.html(),
-              body == null ? null : body.tags(),
-              site.config().baseUrl());
+          .facts(out, page.html(), body == null ? null : body.rendered(), site.config().baseUrl());
       files.put(out, page.html());
     }
   }
@@ -185,19 +188,20 @@ final class PagePass {
    * rendered now, and kept when it is clean.
    */
   private Body keptOrMade(Article a) {
-    Body held = held(a);
-    if (held != null) {
-      cache.putFacts(new BuildCache.Facts(a, List.of(), List.of(), List.of()));
-      return held;
+    Body earlier = held(a);
+    if (earlier == null && bodies != null) {
+      earlier =
+          bodies
+              .find(a, views.root(a), markdown)
+              .map(k -> Body.earlier(k.html(), k.places()))
+              .orElse(null);
     }
-    if (bodies != null) {
-      Optional<BodyStore.Kept> kept = bodies.find(a, views.root(a), markdown);
-      if (kept.isPresent()) {
-        cache.putFacts(new BuildCache.Facts(a, List.of(), List.of(), List.of()));
-        return new Body(kept.get().html(), new Diagnostics(), kept.get().places(), null);
-      }
+    if (earlier == null) {
+      return made(parse(a));
     }
-    return made(parse(a));
+    // Only bodies without references are held or kept.
+    cache.putFacts(new BuildCache.Facts(a, List.of(), List.of(), List.of()));
+    return earlier;
   }
 
   /** The body held in memory from an earlier build of this builder, else made now. */
@@ -208,7 +212,7 @@ final class PagePass {
 
   private Body held(Article a) {
     BuildCache.Rendered r = cache.rendered(a, views.root(a));
-    return r == null ? null : new Body(r.html(), new Diagnostics(), r.places(), null);
+    return r == null ? null : Body.earlier(r.html(), r.places());
   }
 
   /**
@@ -252,8 +256,7 @@ final class PagePass {
             figures::html,
             bodyPlaces);
     MarkdownResolver.resolve(p, refs, local);
-    RenderedBody rendered = markdown.renderRecorded(p);
-    return new Body(rendered.html(), local, bodyPlaces, rendered.tags());
+    return new Body(markdown.renderRecorded(p), local, bodyPlaces);
   }
 
   private BuildCache.Page render(

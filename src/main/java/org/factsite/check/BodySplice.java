@@ -68,12 +68,23 @@ final class BodySplice {
   private BodySplice() {}
 
   /**
-   * The facts of an article's rendered {@code body} as they read in the page at {@code page}, or
-   * null when they cannot be put into a page: the body is not balanced or has a parse error, or it
-   * holds something whose reading depends on the rest of the page (a policy problem, a chart
-   * figure, a picture's sources, a policy meta tag).
+   * The facts of an article's rendered {@code body} as they read in the page at {@code page}: from
+   * the start tags its renderer wrote when they were recorded ({@link #ofTags}), else from a parse
+   * of its HTML ({@link #ofHtml}); null when they cannot be put into a page.
    */
-  static PageFacts ofBody(String page, String body, String baseUrl) {
+  static PageFacts ofBody(String page, RenderedBody body, String baseUrl) {
+    return body.tags() != null
+        ? ofTags(page, body.tags(), baseUrl)
+        : ofHtml(page, body.html(), baseUrl);
+  }
+
+  /**
+   * The facts of an article body's HTML as they read in the page at {@code page}, or null when they
+   * cannot be put into a page: the body is not balanced or has a parse error, or it holds something
+   * whose reading depends on the rest of the page (a policy problem, a chart figure, a picture's
+   * sources, a policy meta tag).
+   */
+  static PageFacts ofHtml(String page, String body, String baseUrl) {
     Parser parser = Parser.htmlParser().setTrackErrors(1).setTrackPosition(true);
     List<Node> nodes = parser.parseFragmentInput(body, new Element("body"), "");
     if (!parser.getErrors().isEmpty() || !balancedWithText(nodes)) {
@@ -84,7 +95,7 @@ final class BodySplice {
 
   /**
    * The facts of an article body from the start tags its renderer wrote ({@link RenderedBody}),
-   * without parsing it: the same walk over the same elements, in the same order, as {@link #ofBody}
+   * without parsing it: the same walk over the same elements, in the same order, as {@link #ofHtml}
    * makes of the parsed body, and null in the same cases. Only for a body whose tags were recorded:
    * balanced Markdown output with text and no link inside a link, which the parser reads as
    * written.

@@ -2,7 +2,6 @@ package org.factsite.check;
 
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -53,26 +52,23 @@ public final class PageFactsCache {
 
   /** This page's facts, read now unless its bytes are unchanged since they were last read. */
   public PageFacts facts(String page, byte[] html, String baseUrl) {
-    return facts(page, html, null, null, baseUrl);
+    return facts(page, html, null, baseUrl);
   }
 
   /**
    * As {@link #facts(String, byte[], String)}, for a page known to show the article {@code body}
-   * (rendered HTML), whose start tags the renderer recorded ({@code tags}; null when not recorded,
-   * as for a body found kept): the page is read without its body when the body's own facts are
-   * known (from the tags, or kept), which spares parsing two thirds of a page ({@link BodySplice}).
+   * (null if not known): the page is read without its body when the body's own facts are known
+   * (from the tags its renderer recorded, or kept), which spares parsing two thirds of a page
+   * ({@link BodySplice}).
    */
-  public PageFacts facts(
-      String page, byte[] html, String body, List<RenderedBody.Tag> tags, String baseUrl) {
+  public PageFacts facts(String page, byte[] html, RenderedBody body, String baseUrl) {
     Entry e = entries.get(page);
     if (e == null || !(e.html() == html || Arrays.equals(e.html(), html))) {
       PageFactsStore s = store;
       Entry fresh =
           new Entry(
               html,
-              s != null
-                  ? s.facts(page, html, body, tags, baseUrl)
-                  : read(page, html, body, tags, baseUrl));
+              s != null ? s.facts(page, html, body, baseUrl) : read(page, html, body, baseUrl));
       if (e == null || !e.facts().ids().equals(fresh.facts().ids())) {
         idsChanged = true;
       }
@@ -95,12 +91,13 @@ public final class PageFactsCache {
   }
 
   /** Reads a page not held and not kept: without its body when its body's facts are known. */
-  private PageFacts read(
-      String page, byte[] html, String body, List<RenderedBody.Tag> tags, String baseUrl) {
-    if (body != null && (bodiesApart || tags != null)) {
-      PageFacts bodyFacts = bodyFacts(page, body, tags, baseUrl);
+  private PageFacts read(String page, byte[] html, RenderedBody body, String baseUrl) {
+    if (body != null && (bodiesApart || body.tags() != null)) {
+      PageFacts bodyFacts = bodyFacts(page, body, baseUrl);
       PageFacts spliced =
-          bodyFacts == null ? null : BodySplice.spliced(page, html, body, bodyFacts, baseUrl);
+          bodyFacts == null
+              ? null
+              : BodySplice.spliced(page, html, body.html(), bodyFacts, baseUrl);
       if (spliced != null) {
         return spliced;
       }
@@ -112,21 +109,19 @@ public final class PageFactsCache {
    * The body's own facts: held from an earlier build (when bodies are read apart), else from its
    * recorded tags, else from a parse of it; null when they cannot be put into a page.
    */
-  private PageFacts bodyFacts(
-      String page, String body, List<RenderedBody.Tag> tags, String baseUrl) {
+  private PageFacts bodyFacts(String page, RenderedBody body, String baseUrl) {
     BodyFacts known = bodiesApart ? bodies.get(page) : null;
-    if (known != null && known.body().equals(body) && Objects.equals(known.baseUrl(), baseUrl)) {
+    if (known != null
+        && known.body().equals(body.html())
+        && Objects.equals(known.baseUrl(), baseUrl)) {
       return known.facts();
     }
-    PageFacts facts =
-        tags != null
-            ? BodySplice.ofTags(page, tags, baseUrl)
-            : BodySplice.ofBody(page, body, baseUrl);
+    PageFacts facts = BodySplice.ofBody(page, body, baseUrl);
     if (bodiesApart) {
       if (facts == null) {
         bodies.remove(page);
       } else {
-        bodies.put(page, new BodyFacts(body, baseUrl, facts));
+        bodies.put(page, new BodyFacts(body.html(), baseUrl, facts));
       }
     }
     return facts;

@@ -37,11 +37,11 @@ public final class PageFactsStore {
   }
 
   /**
-   * This page's facts, its article body not known: see {@link #facts(String, byte[], String, List,
+   * This page's facts, its article body not known: see {@link #facts(String, byte[], RenderedBody,
    * String)}.
    */
   PageFacts facts(String page, byte[] html, String baseUrl) {
-    return facts(page, html, null, null, baseUrl);
+    return facts(page, html, null, baseUrl);
   }
 
   /**
@@ -50,14 +50,13 @@ public final class PageFactsStore {
    * page shows: when the body's own facts were kept, only the rest of the page is parsed ({@link
    * BodySplice}).
    */
-  PageFacts facts(
-      String page, byte[] html, String body, List<RenderedBody.Tag> tags, String baseUrl) {
+  PageFacts facts(String page, byte[] html, RenderedBody body, String baseUrl) {
     PageFacts kept = found(page, baseUrl, html);
     if (kept != null) {
       pageHits.incrementAndGet();
       return kept;
     }
-    PageFacts facts = body == null ? null : spliced(page, html, body, tags, baseUrl);
+    PageFacts facts = body == null ? null : spliced(page, html, body, baseUrl);
     if (facts == null) {
       facts = PageFacts.of(page, html, baseUrl);
     }
@@ -75,23 +74,19 @@ public final class PageFactsStore {
    * costs about what reading it whole costs), and they are kept for the next build whose page frame
    * changes.
    */
-  private PageFacts spliced(
-      String page, byte[] html, String body, List<RenderedBody.Tag> tags, String baseUrl) {
+  private PageFacts spliced(String page, byte[] html, RenderedBody body, String baseUrl) {
     String name = page + BODY;
-    PageFacts bodyFacts = found(name, baseUrl, body.getBytes(StandardCharsets.UTF_8));
+    PageFacts bodyFacts = found(name, baseUrl, body.html().getBytes(StandardCharsets.UTF_8));
     boolean kept = bodyFacts != null;
     if (!kept) {
-      bodyFacts =
-          tags != null
-              ? BodySplice.ofTags(page, tags, baseUrl)
-              : BodySplice.ofBody(page, body, baseUrl);
+      bodyFacts = BodySplice.ofBody(page, body, baseUrl);
       if (bodyFacts == null) {
         file.forget(name);
         return null;
       }
       file.keep(name, encode(bodyFacts));
     }
-    PageFacts facts = BodySplice.spliced(page, html, body, bodyFacts, baseUrl);
+    PageFacts facts = BodySplice.spliced(page, html, body.html(), bodyFacts, baseUrl);
     if (facts != null && kept) {
       bodiesSpliced.incrementAndGet();
     }

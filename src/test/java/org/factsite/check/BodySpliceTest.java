@@ -67,7 +67,7 @@ class BodySpliceTest {
   }
 
   private static PageFacts spliced(String pre, String body, String post) {
-    PageFacts bodyFacts = BodySplice.ofBody(PAGE, body, BASE);
+    PageFacts bodyFacts = BodySplice.ofHtml(PAGE, body, BASE);
     assertNotNull(bodyFacts, () -> "this body should be readable on its own:\n" + body);
     return BodySplice.spliced(PAGE, bytes(pre + body + post), body, bodyFacts, BASE);
   }
@@ -183,7 +183,7 @@ class BodySpliceTest {
             "<figure class=\"chart\"><img src=\"c.svg\" alt=\"c\"></figure>",
             "<picture><source srcset=\"a.svg\"><img src=\"b.svg\" alt=\"b\" /></picture>",
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src *\">")) {
-      assertNull(BodySplice.ofBody(PAGE, body, BASE), body);
+      assertNull(BodySplice.ofHtml(PAGE, body, BASE), body);
     }
   }
 
@@ -193,14 +193,14 @@ class BodySpliceTest {
     String body = PIECES.get(1);
     assertSameAsWhole(spliced(HEAD, body, frameset), HEAD + body + frameset);
     // Without text, the body would leave the frameset free to replace the page's body.
-    assertNull(BodySplice.ofBody(PAGE, "<h2 id=\"x\"></h2>\n<p></p>", BASE));
+    assertNull(BodySplice.ofHtml(PAGE, "<h2 id=\"x\"></h2>\n<p></p>", BASE));
     assertEquals(List.of(), whole(HEAD + "<h2 id=\"x\"></h2>" + frameset).refs().subList(1, 1));
   }
 
   @Test
   void aBodyNotFoundInThePageIsReadWhole() {
     String body = PIECES.get(0);
-    PageFacts bodyFacts = BodySplice.ofBody(PAGE, body, BASE);
+    PageFacts bodyFacts = BodySplice.ofHtml(PAGE, body, BASE);
     assertNull(BodySplice.spliced(PAGE, bytes(HEAD + "<p>other</p>"), body, bodyFacts, BASE));
     assertNull(BodySplice.spliced(PAGE, bytes(HEAD), "", bodyFacts, BASE));
   }

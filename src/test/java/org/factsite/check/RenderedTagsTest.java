@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The facts of an article body taken from the tags its renderer wrote ({@link BodySplice#ofTags})
- * are those a parse of its HTML gives ({@link BodySplice#ofBody}), on random Markdown that uses
+ * are those a parse of its HTML gives ({@link BodySplice#ofHtml}), on random Markdown that uses
  * everything the renderer writes tags for.
  */
 class RenderedTagsTest {
@@ -143,7 +143,7 @@ class RenderedTagsTest {
       }
       recorded++;
       assertEquals(
-          describe(BodySplice.ofBody(PAGE, body.html(), BASE)),
+          describe(BodySplice.ofHtml(PAGE, body.html(), BASE)),
           describe(BodySplice.ofTags(PAGE, body.tags(), BASE)),
           () -> "for the Markdown:\n" + markdown + "\nrendered:\n" + body.html());
     }

@@ -44,7 +44,10 @@ final class TagRecorder {
     }
     r.tags.add(
         new RenderedBody.Tag(
-            tagName, Collections.unmodifiableMap(new LinkedHashMap<>(attributes))));
+            tagName,
+            attributes.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(attributes))));
   }
 
   private static boolean insideLink(Node node) {
