@@ -54,6 +54,9 @@ public final class PageFactsStore {
     PageFacts kept = found(page, baseUrl, html);
     if (kept != null) {
       pageHits.incrementAndGet();
+      // Not needed now, but when only the page around it changes next time (a new title in the
+      // list of the latest), its body's facts spare reading the body again.
+      file.carry(page + BODY, baseUrl);
       return kept;
     }
     PageFacts facts = body == null ? null : spliced(page, html, body, baseUrl);

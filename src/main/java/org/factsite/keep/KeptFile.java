@@ -174,6 +174,22 @@ public final class KeptFile {
     nextSize = 0;
   }
 
+  /**
+   * Keeps the result held for {@code name} in this {@code context} as one of this build's, unread:
+   * for a result the build had no need to look up that a later build may (a page's body, say, when
+   * the whole page was found). It is not trusted for that: a later {@link #find} compares it with
+   * its own input and checks its CRC, as for any other result. A result this build already found or
+   * made is left as it is.
+   */
+  public void carry(String name, String context) {
+    Index ix = index.join();
+    Entry e = Objects.equals(context, ix.context()) ? ix.entries().get(name) : null;
+    if (e != null && !misses.containsKey(name)) {
+      results.putIfAbsent(
+          name, new Result(e.inputLength(), e.inputHash(), e, -1, e.size(), e.crc()));
+    }
+  }
+
   /** Forgets this build's result for {@code name} (it must be made again next time). */
   public void forget(String name) {
     misses.remove(name);
@@ -264,8 +280,9 @@ public final class KeptFile {
   /**
    * Copies the results found in the old file into the next one, in the kernel and a run of
    * neighbouring results at a time (a rebuild after one edit copies nearly all of a 70 MB file;
-   * read into the heap and written back result by result, that was most of its extra time). Each
-   * was read whole and passed its CRC when it was found. Returns where each now lies.
+   * read into the heap and written back result by result, that was most of its extra time). A
+   * result found was read whole and passed its CRC; one carried is checked when a build reads it.
+   * Returns where each now lies.
    */
   private Map<Result, Long> copyFound(Collection<Result> results) throws IOException {
     List<Result> found = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.factsite.keep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
@@ -75,6 +76,39 @@ class KeptFileTest {
     assertEquals(5, build("b", "c", "e", "f", "g").hits());
     assertEquals(2, build("g", "b", "h").hits());
     assertEquals(3, build("h", "g", "b").hits());
+  }
+
+  @Test
+  void aResultCarriedUnreadIsFoundByALaterBuild() throws IOException {
+    build("a", "b", "c");
+    // A build that needs only a and b carries c, in its context, without reading it.
+    KeptFile second = new KeptFile(file(), "code 1");
+    second.find("a", "ctx", bytes("in-a"));
+    second.keep("a", bytes("out-a"));
+    assertNotNull(second.find("b", "ctx", bytes("in-b")));
+    second.carry("c", "ctx");
+    second.carry("z", "ctx"); // never kept: nothing to carry
+    Object before = Files.readAttributes(file(), "unix:ino");
+    second.save(Set.of("a", "b", "c", "z"), "ctx");
+    assertEquals(before, Files.readAttributes(file(), "unix:ino"), "all as it was: not rewritten");
+    assertEquals(3, build("a", "b", "c").hits());
+
+    // Carried into a rewritten file (b made anew), c is still found, and only for its own input.
+    KeptFile third = new KeptFile(file(), "code 1");
+    assertNull(third.find("b", "ctx", bytes("in-B")));
+    third.keep("b", bytes("out-B"));
+    third.carry("c", "ctx");
+    third.save(Set.of("b", "c"), "ctx");
+    KeptFile fourth = new KeptFile(file(), "code 1");
+    assertArrayEquals(bytes("out-c"), fourth.find("c", "ctx", bytes("in-c")));
+    assertNull(new KeptFile(file(), "code 1").find("c", "ctx", bytes("in-C")));
+    assertNull(new KeptFile(file(), "code 1").find("a", "ctx", bytes("in-a")), "a not carried");
+
+    // Nothing is carried from another context.
+    KeptFile other = new KeptFile(file(), "code 1");
+    other.carry("c", "other ctx");
+    other.save(Set.of("c"), "other ctx");
+    assertNull(new KeptFile(file(), "code 1").find("c", "other ctx", bytes("in-c")));
   }
 
   @Test
