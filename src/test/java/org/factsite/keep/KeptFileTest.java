@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +113,35 @@ class KeptFileTest {
   }
 
   @Test
+  void resultsLargeAndSmallAroundTheWriteBufferAreFoundWhole() {
+    // Sizes either side of the megabyte the file buffers before writing, and runs that cross it.
+    int[] sizes = {10, 700_000, 400_000, (1 << 20) - 1, 1 << 20, 3 << 20, 1, 999_999, 5};
+    Random random = new Random(3);
+    byte[][] data = new byte[sizes.length][];
+    KeptFile first = new KeptFile(file(), "code 1");
+    for (int i = 0; i < sizes.length; i++) {
+      data[i] = new byte[sizes[i]];
+      random.nextBytes(data[i]);
+      assertNull(first.find("r" + i, "ctx", bytes("in" + i)));
+      first.keep("r" + i, data[i]);
+    }
+    first.save(names(sizes.length), "ctx");
+    KeptFile second = new KeptFile(file(), "code 1");
+    for (int i = 0; i < sizes.length; i++) {
+      assertArrayEquals(data[i], second.find("r" + i, "ctx", bytes("in" + i)), "result " + i);
+    }
+    assertEquals(sizes.length, second.hits());
+  }
+
+  private static Set<String> names(int n) {
+    Set<String> names = new java.util.HashSet<>();
+    for (int i = 0; i < n; i++) {
+      names.add("r" + i);
+    }
+    return names;
+  }
+
+  @Test
   void aDamagedResultIsMadeAgainAndTheOthersAreStillFound() throws IOException {
     build("a", "b", "c");
     byte[] whole = Files.readAllBytes(file());
@@ -164,6 +194,37 @@ class KeptFileTest {
       b[random.nextInt(b.length)] ^= (byte) (1 + random.nextInt(255));
       long key = 2 + (random.nextLong() >>> 4);
       assertNotEquals(KeptFile.hash(a, key), KeptFile.hash(b, key), "one byte changed");
+    }
+  }
+
+  @Test
+  void theHashIsThePolynomialItIsSaidToBe() {
+    BigInteger p = BigInteger.ONE.shiftLeft(61).subtract(BigInteger.ONE);
+    Random random = new Random(11);
+    long[] keys = {2, 3, (1L << 32) - 1, 1L << 32, 1L << 60, (1L << 61) - 2};
+    for (int n = 0; n < 3000; n++) {
+      byte[] bytes = new byte[random.nextInt(60)];
+      if (n % 3 == 0) {
+        java.util.Arrays.fill(bytes, (byte) 0xff); // the largest coefficients
+      } else {
+        random.nextBytes(bytes);
+      }
+      long key = n < keys.length ? keys[n] : 2 + ((random.nextLong() >>> 3) % ((1L << 61) - 3));
+      // Seven bytes to a coefficient, little-endian, then the bytes left one each.
+      BigInteger k = BigInteger.valueOf(key);
+      BigInteger h = BigInteger.valueOf(bytes.length);
+      int i = 0;
+      for (; i + 8 <= bytes.length; i += 7) {
+        long c = 0;
+        for (int j = 6; j >= 0; j--) {
+          c = c << 8 | (bytes[i + j] & 0xff);
+        }
+        h = h.multiply(k).add(BigInteger.valueOf(c)).mod(p);
+      }
+      for (; i < bytes.length; i++) {
+        h = h.multiply(k).add(BigInteger.valueOf(bytes[i] & 0xff)).mod(p);
+      }
+      assertEquals(h.longValue(), KeptFile.hash(bytes, key), "length " + bytes.length);
     }
   }
 }
