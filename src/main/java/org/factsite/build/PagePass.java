@@ -68,9 +68,9 @@ final class PagePass {
       return rendered.html();
     }
 
-    /** A body made by an earlier build: no tags recorded, nothing reported. */
-    static Body earlier(String html, LinkPlaces places) {
-      return new Body(new RenderedBody(html, null), new Diagnostics(), places);
+    /** A body made by an earlier build (with the tags it recorded, if kept): nothing reported. */
+    static Body earlier(RenderedBody rendered, LinkPlaces places) {
+      return new Body(rendered, new Diagnostics(), places);
     }
   }
 
@@ -190,11 +190,13 @@ final class PagePass {
   private Body keptOrMade(Article a) {
     Body earlier = held(a);
     if (earlier == null && bodies != null) {
-      earlier =
-          bodies
-              .find(a, views.root(a), markdown)
-              .map(k -> Body.earlier(k.html(), k.places()))
-              .orElse(null);
+      BodyStore.Kept k = bodies.find(a, views.root(a), markdown).orElse(null);
+      if (k != null) {
+        // Held as well when the builder holds bodies: the preview server reads the store in its
+        // first build only, and its later rebuilds find the body in memory.
+        cache.putRendered(a, views.root(a), true, k.html(), k.places());
+        earlier = Body.earlier(k.rendered(), k.places());
+      }
     }
     if (earlier == null) {
       return made(parse(a));
@@ -212,7 +214,7 @@ final class PagePass {
 
   private Body held(Article a) {
     BuildCache.Rendered r = cache.rendered(a, views.root(a));
-    return r == null ? null : Body.earlier(r.html(), r.places());
+    return r == null ? null : Body.earlier(new RenderedBody(r.html(), null), r.places());
   }
 
   /**
@@ -224,7 +226,7 @@ final class PagePass {
     boolean clean =
         p.refusal() == null && p.directives().isEmpty() && made.diagnostics().all().isEmpty();
     if (bodies != null) {
-      bodies.keep(p.article(), clean, made.html(), made.places());
+      bodies.keep(p.article(), clean, made.rendered(), made.places());
     }
     cache.putRendered(p.article(), views.root(p.article()), clean, made.html(), made.places());
     return made;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
+import org.factsite.build.KeptStores;
 import org.factsite.serve.PreviewSession;
 
 /**
@@ -94,7 +95,11 @@ final class ServeCommand implements Command {
           PreviewSession.start(
               dir,
               new PreviewSession.Options(
-                  port, drafts, line.getOptionValue(BASE_PATH), line.hasOption(VERBOSE)),
+                  port,
+                  drafts,
+                  line.getOptionValue(BASE_PATH),
+                  line.hasOption(VERBOSE),
+                  KeptFolder.readOnly(dir).orElse(KeptStores.NONE)),
               out,
               err);
     } catch (BindException e) {

@@ -2,12 +2,8 @@ package org.factsite.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
 import org.factsite.build.BuildOptions;
 import org.factsite.build.BuildResult;
 import org.factsite.build.KeptStores;
@@ -18,7 +14,6 @@ import org.factsite.diag.DiagnosticPrinter;
 import org.factsite.diag.Diagnostics;
 import org.factsite.load.Inputs;
 import org.factsite.load.SourceTree;
-import org.factsite.render.chart.CodeIdentity;
 
 /** Reads a site folder and builds it in memory, printing phases and diagnostics. */
 final class SiteRun {
@@ -86,46 +81,11 @@ final class SiteRun {
   }
 
   /**
-   * The build's options, with where this site's drawn charts, loaded articles, rendered Markdown,
-   * rendered pages and what the checks read from its pages are kept between builds: the user's
-   * cache folder ($XDG_CACHE_HOME, else ~/.cache), never the site folder. Nothing is kept with
-   * --no-cache, or when the running code cannot be told apart from other versions (not run from a
-   * jar: classes folders change unseen).
+   * The build's options, with where this site's results are kept between builds ({@link
+   * KeptFolder}); nothing is kept with --no-cache.
    */
   private static BuildOptions options(SiteOptions site) {
-    Optional<String> identity =
-        site.noCache() ? Optional.empty() : CodeIdentity.ofJarHolding(SiteRun.class);
-    if (identity.isEmpty()) {
-      return new BuildOptions(site.drafts(), site.baseUrl());
-    }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path root =
-        (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".cache"))
-            .resolve("factsite");
-    Path siteRoot;
-    try {
-      siteRoot = site.dir().toRealPath();
-    } catch (IOException e) {
-      siteRoot = site.dir().toAbsolutePath().normalize();
-    }
-    return new BuildOptions(
-        site.drafts(), site.baseUrl(), KeptStores.in(root, siteKey(siteRoot), identity.get()));
-  }
-
-  /**
-   * Names a site's kept results in the cache folder: two CRCs of its folder's real path. Only a
-   * name (every kept result is checked against its input), and cheaper to start than SHA-256, whose
-   * provider costs a fresh JVM about 20 ms.
-   */
-  static String siteKey(Path siteRoot) {
-    byte[] path = siteRoot.toString().getBytes(StandardCharsets.UTF_8);
-    CRC32 a = new CRC32();
-    a.update(path);
-    CRC32C b = new CRC32C();
-    b.update(path);
-    String hex = Long.toHexString(a.getValue() << 32 | b.getValue());
-    return "0".repeat(16 - hex.length()) + hex;
+    Optional<KeptStores> kept = site.noCache() ? Optional.empty() : KeptFolder.of(site.dir());
+    return new BuildOptions(site.drafts(), site.baseUrl(), kept.orElse(KeptStores.NONE));
   }
 }

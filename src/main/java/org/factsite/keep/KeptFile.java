@@ -103,10 +103,27 @@ public final class KeptFile {
 
   private static final int PENDING_LIMIT = 1 << 20;
 
+  /** Reads nothing but its own file, and writes nothing: see {@link #readOnly}. */
+  private final boolean readOnly;
+
   /** Starts reading the index of {@code file} in the background. */
   public KeptFile(Path file, String identity) {
+    this(file, identity, false);
+  }
+
+  /**
+   * A file that is only read: its results are found as by any other, but {@link #keep} and {@link
+   * #save} write nothing, so it stays as the last build that wrote it left it (for the preview
+   * server, which must not replace a build's results with its own).
+   */
+  public static KeptFile readOnly(Path file, String identity) {
+    return new KeptFile(file, identity, true);
+  }
+
+  private KeptFile(Path file, String identity, boolean readOnly) {
     this.file = file;
     this.identity = identity;
+    this.readOnly = readOnly;
     Thread reader =
         new Thread(
             () -> {
@@ -161,7 +178,7 @@ public final class KeptFile {
    */
   public void keep(String name, byte[] data) {
     Miss miss = misses.remove(name);
-    if (miss == null) {
+    if (miss == null || readOnly) {
       return;
     }
     long at;
@@ -252,6 +269,12 @@ public final class KeptFile {
    */
   public void save(Set<String> names, String context) {
     Index ix = index.join();
+    if (readOnly) {
+      synchronized (this) {
+        close();
+      }
+      return;
+    }
     Map<String, Result> keep = new TreeMap<>();
     results.forEach(
         (name, r) -> {

@@ -24,7 +24,12 @@ public final class ArticleStore {
 
   /** Articles kept in {@code file} by the code named {@code identity}. */
   public ArticleStore(Path file, String identity) {
-    this.file = new KeptFile(file, identity);
+    this(new KeptFile(file, identity));
+  }
+
+  /** Articles kept in {@code file}. */
+  public ArticleStore(KeptFile file) {
+    this.file = file;
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.factsite.build.BuildOptions;
+import org.factsite.build.KeptStores;
 import org.factsite.config.SiteConfigParser;
 import org.factsite.diag.DiagnosticPrinter;
 import org.factsite.diag.Diagnostics;
@@ -33,10 +34,17 @@ public final class PreviewSession implements AutoCloseable {
    *
    * @param port the port, or null to let the tool choose
    * @param basePath the sub-path ({@code /repo/}), or null to take it from {@code base_url}
+   * @param kept what the site's builds kept, for the first build to read ({@link
+   *     KeptStores#readOnlyIn}), or {@link KeptStores#NONE}
    */
-  public record Options(Integer port, boolean drafts, String basePath, boolean verbose) {
+  public record Options(
+      Integer port, boolean drafts, String basePath, boolean verbose, KeptStores kept) {
+    public Options {
+      kept = kept == null ? KeptStores.NONE : kept;
+    }
+
     public Options(Integer port, boolean drafts, String basePath) {
-      this(port, drafts, basePath, false);
+      this(port, drafts, basePath, false, KeptStores.NONE);
     }
   }
 
@@ -77,7 +85,9 @@ public final class PreviewSession implements AutoCloseable {
     PreviewServer server = bind(options.port(), base, () -> holder.get().state());
     PreviewSite site =
         new PreviewSite(
-            dir, new BuildOptions(options.drafts(), "http://127.0.0.1:" + server.port() + base));
+            dir,
+            new BuildOptions(
+                options.drafts(), "http://127.0.0.1:" + server.port() + base, options.kept()));
     holder.set(site);
     PreviewSession s = new PreviewSession(site, server, base, out, err, options.verbose());
     try {

@@ -45,15 +45,28 @@ public final class PreviewSite {
       List<PhaseTiming> timings) {}
 
   private final Path root;
+
+  /** The options of every build but the first: nothing is read from or written to a store. */
   private final BuildOptions options;
+
+  /** The first build's, which may read what the site's builds kept; null once it has run. */
+  private BuildOptions first;
+
   private final SiteBuilder builder = new SiteBuilder().holdingBodies();
   private final TreeMap<String, byte[]> sources = new TreeMap<>();
   private final TreeMap<String, List<Diagnostic>> readProblems = new TreeMap<>();
   private volatile State state = new State(new TreeMap<>(), List.of(), 0, false);
 
+  /**
+   * A preview of the folder {@code root}. The first build may read what the site's builds kept
+   * ({@code options.kept()}: only read, see {@link org.factsite.build.KeptStores#readOnlyIn}), so
+   * opening a large site does not parse every article again; every later build keeps what it needs
+   * in memory.
+   */
   public PreviewSite(Path root, BuildOptions options) {
     this.root = root;
-    this.options = options;
+    this.first = options;
+    this.options = new BuildOptions(options.includeDrafts(), options.baseUrl());
   }
 
   public Path root() {
@@ -111,7 +124,9 @@ public final class PreviewSite {
   }
 
   private Rebuild build(long t0) {
-    BuildResult r = builder.build(new Inputs(sources), options);
+    BuildOptions these = first != null ? first : options;
+    first = null;
+    BuildResult r = builder.build(new Inputs(sources), these);
     List<Diagnostic> all = new ArrayList<>();
     readProblems.values().forEach(all::addAll);
     all.addAll(r.diagnostics());

@@ -142,6 +142,24 @@ class KeptFileTest {
   }
 
   @Test
+  void aReadOnlyFileFindsResultsButNeverWrites() throws IOException {
+    build("a", "b");
+    byte[] before = Files.readAllBytes(file());
+    Object inode = Files.readAttributes(file(), "unix:ino");
+    KeptFile preview = KeptFile.readOnly(file(), "code 1");
+    assertArrayEquals(bytes("out-a"), preview.find("a", "ctx", bytes("in-a")));
+    assertNull(preview.find("c", "ctx", bytes("in-c")));
+    preview.keep("c", bytes("out-c"));
+    preview.save(Set.of("a", "c"), "ctx"); // b dropped, c new: a writer would rewrite the file
+    assertArrayEquals(before, Files.readAllBytes(file()));
+    assertEquals(inode, Files.readAttributes(file(), "unix:ino"));
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(file()), files.toList(), "nothing else written beside it");
+    }
+    assertEquals(2, build("a", "b").hits());
+  }
+
+  @Test
   void aDamagedResultIsMadeAgainAndTheOthersAreStillFound() throws IOException {
     build("a", "b", "c");
     byte[] whole = Files.readAllBytes(file());

@@ -173,7 +173,8 @@ final class PreviewFixture {
     return cleanBuild(new BuildOptions(DRAFTS.includeDrafts(), baseUrl));
   }
 
-  private BuildResult cleanBuild(BuildOptions options) {
+  /** A build of the folder as it is now with these options; null when it fails. */
+  BuildResult cleanBuild(BuildOptions options) {
     try {
       Diagnostics d = new Diagnostics();
       Inputs inputs = SourceTree.read(dir, d);

@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.factsite.build.BuildOptions;
+import org.factsite.build.KeptStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +39,61 @@ class PreviewSiteTest {
 
   private PreviewSite.Rebuild changed(String... paths) {
     return preview.rebuild(Set.of(paths));
+  }
+
+  @Test
+  void theFirstBuildReadsWhatTheSitesBuildsKeptAndWritesNothing(@TempDir Path cache)
+      throws IOException {
+    assertTrue(
+        site.cleanBuild(new BuildOptions(false, null, KeptStores.in(cache, "site", "this code")))
+            .ok());
+    Map<Path, String> before = snapshot(cache);
+    // An edit since that build: a store that wrote would keep b's new body and rewrite its file.
+    site.replace("content/b.md", "Beta has no figures.", "Beta has no figures at all.");
+    PreviewSite opened =
+        new PreviewSite(
+            dir,
+            new BuildOptions(
+                PreviewFixture.DRAFTS.includeDrafts(),
+                null,
+                KeptStores.readOnlyIn(cache, "site", "this code")));
+    PreviewSite.Rebuild first = opened.rebuildAll();
+    assertTrue(first.ok(), first.diagnostics().toString());
+    assertTrue(summary(first, "load").contains("articles as in the last build"));
+    assertTrue(summary(first, "pages").contains("Markdown as in the last build"));
+    site.assertSameAsCleanBuild(opened, "first build from what was kept");
+
+    // Later rebuilds read nothing kept: a new title re-renders the pages listing it, with the
+    // other bodies as the first build found them.
+    site.replace("content/b.md", "title: Beta", "title: Beta renamed");
+    PreviewSite.Rebuild later = opened.rebuild(Set.of("content/b.md"));
+    assertEquals(4, later.rendered());
+    assertFalse(summary(later, "pages").contains("as in the last build"));
+    site.assertSameAsCleanBuild(opened, "title edit after the first build");
+    assertEquals(before, snapshot(cache), "the preview wrote nothing where builds keep results");
+  }
+
+  private static String summary(PreviewSite.Rebuild r, String phase) {
+    return r.timings().stream()
+        .filter(t -> t.phase().equals(phase))
+        .findFirst()
+        .orElseThrow()
+        .summary();
+  }
+
+  /** Every file under {@code root}: its bytes (as Latin-1 text) and when it was last modified. */
+  private static Map<Path, String> snapshot(Path root) throws IOException {
+    Map<Path, String> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.filter(Files::isRegularFile).toList()) {
+        files.put(
+            root.relativize(p),
+            Files.getLastModifiedTime(p)
+                + " "
+                + new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+      }
+    }
+    return files;
   }
 
   @Test

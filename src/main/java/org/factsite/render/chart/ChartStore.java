@@ -33,10 +33,24 @@ public final class ChartStore {
 
   private final Path dir;
   private final String identity;
+  private final boolean readOnly;
 
   public ChartStore(Path dir, String identity) {
+    this(dir, identity, false);
+  }
+
+  /**
+   * Drawings in {@code dir} that are only read: {@link #write} and {@link #retain} do nothing (for
+   * the preview server, which must not remove a build's drawings of charts only it leaves out).
+   */
+  public static ChartStore readOnly(Path dir, String identity) {
+    return new ChartStore(dir, identity, true);
+  }
+
+  private ChartStore(Path dir, String identity, boolean readOnly) {
     this.dir = dir;
     this.identity = identity;
+    this.readOnly = readOnly;
   }
 
   /** The drawings stored for a chart with this content key, if readable. */
@@ -52,6 +66,9 @@ public final class ChartStore {
 
   /** Stores the drawings for this content key; a failure only means a later redraw. */
   public void write(String key, ChartPictures pictures) {
+    if (readOnly) {
+      return;
+    }
     try {
       ObjectNode n = JSON.createObjectNode();
       n.set("wide", node(pictures.wide()));
@@ -69,6 +86,9 @@ public final class ChartStore {
    * build left (only this store's own files).
    */
   public void retain(Set<String> keys) {
+    if (readOnly) {
+      return;
+    }
     Set<String> keep = keys.stream().map(this::fileName).collect(Collectors.toSet());
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path f : files) {

@@ -2,7 +2,11 @@ package org.factsite.render.markdown;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -26,14 +30,27 @@ import org.factsite.model.Article;
  * Thread-safe.
  */
 public final class BodyStore {
-  /** A kept body: its HTML and the links it recorded for its page. */
-  public record Kept(String html, LinkPlaces places) {}
+  /**
+   * A kept body: its HTML, the links it recorded for its page, and the start tags its renderer
+   * wrote (null when they were not recorded, see {@link RenderedBody}).
+   */
+  public record Kept(String html, LinkPlaces places, List<RenderedBody.Tag> tags) {
+    /** The body as the checks read it: HTML and tags. */
+    public RenderedBody rendered() {
+      return new RenderedBody(html, tags);
+    }
+  }
 
   private final KeptFile file;
 
   /** Bodies kept in {@code file} by the code named {@code identity}. */
   public BodyStore(Path file, String identity) {
-    this.file = new KeptFile(file, identity);
+    this(new KeptFile(file, identity));
+  }
+
+  /** Bodies kept in {@code file}. */
+  public BodyStore(KeptFile file) {
+    this.file = file;
   }
 
   /** The body kept for this article's text at this root prefix, if any. */
@@ -53,15 +70,35 @@ public final class BodyStore {
 
   /**
    * Keeps the body made for an article that {@link #find} missed: {@code clean} says it has no
-   * references and no problems; any other body is forgotten, to be made again next time.
+   * references and no problems; any other body is forgotten, to be made again next time. Its
+   * recorded tags are kept with it, so that a page around a kept body is still read for the checks
+   * without it when nothing kept its facts (the preview server's first build, a new base address).
    */
-  public void keep(Article article, boolean clean, String html, LinkPlaces places) {
+  public void keep(Article article, boolean clean, RenderedBody body, LinkPlaces places) {
     if (!clean) {
       file.forget(article.sourcePath());
       return;
     }
     KeptCodec.Writer out = new KeptCodec.Writer();
-    out.string(html);
+    out.string(body.html());
+    List<RenderedBody.Tag> tags = body.tags();
+    out.bool(tags != null);
+    if (tags != null) {
+      out.varint(tags.size());
+      for (RenderedBody.Tag t : tags) {
+        out.string(t.name());
+        out.varint(t.attributes().size());
+        t.attributes()
+            .forEach(
+                (k, v) -> {
+                  out.string(k);
+                  out.bool(v != null); // an attribute written without a value
+                  if (v != null) {
+                    out.string(v);
+                  }
+                });
+      }
+    }
     List<LinkPlaces.Kept> links = places.kept(article.output().value());
     out.varint(links.size());
     for (LinkPlaces.Kept l : links) {
@@ -86,6 +123,7 @@ public final class BodyStore {
   private static Kept decode(byte[] data, Article article, MarkdownRenderer markdown) {
     KeptCodec.Reader in = new KeptCodec.Reader(data, 0);
     String html = in.string();
+    List<RenderedBody.Tag> tags = in.bool() ? tags(in, data.length) : null;
     int n = in.varint();
     LinkPlaces places = new LinkPlaces();
     if (n > 0) {
@@ -97,6 +135,26 @@ public final class BodyStore {
       }
     }
     in.end();
-    return new Kept(html, places);
+    return new Kept(html, places, tags);
+  }
+
+  private static List<RenderedBody.Tag> tags(KeptCodec.Reader in, int limit) {
+    int n = in.varint();
+    List<RenderedBody.Tag> tags = new ArrayList<>(Math.min(n, limit));
+    for (int i = 0; i < n; i++) {
+      String name = in.string();
+      int attributes = in.varint();
+      Map<String, String> map = Map.of();
+      if (attributes > 0) {
+        Map<String, String> m = new LinkedHashMap<>(Math.min(attributes, limit) * 2);
+        for (int j = 0; j < attributes; j++) {
+          String k = in.string();
+          m.put(k, in.bool() ? in.string() : null);
+        }
+        map = Collections.unmodifiableMap(m);
+      }
+      tags.add(new RenderedBody.Tag(name, map));
+    }
+    return List.copyOf(tags);
   }
 }

@@ -69,6 +69,24 @@ class ChartStoreTest {
   }
 
   @Test
+  void aReadOnlyStoreFindsDrawingsButNeitherWritesNorRemovesAny() throws IOException {
+    Chart kept = TestCharts.twoColumns();
+    ChartCache first = new ChartCache(new ChartRenderer());
+    first.keepIn(new ChartStore(dir, "jar 1"));
+    ChartPictures drawn = first.pictures(kept);
+    List<Path> before = files();
+
+    ChartCache preview = new ChartCache(new ChartRenderer());
+    preview.keepIn(ChartStore.readOnly(dir, "jar 1"));
+    assertEquals(drawn, preview.pictures(kept));
+    assertEquals(0, preview.renders(), "found, not drawn");
+    preview.pictures(TestCharts.threeBars());
+    assertEquals(1, preview.renders());
+    preview.retainOnDisk(List.of(TestCharts.threeBars()));
+    assertEquals(before, files(), "nothing written, nothing removed");
+  }
+
+  @Test
   void retainRemovesOnlyDrawingsOfChartsTheSiteNoLongerHas() throws IOException {
     Chart kept = TestCharts.twoColumns();
     Chart gone = TestCharts.threeBars();
