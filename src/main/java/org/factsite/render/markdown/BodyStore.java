@@ -31,13 +31,12 @@ import org.factsite.model.Article;
  */
 public final class BodyStore {
   /**
-   * A kept body: its HTML, the links it recorded for its page, and the start tags its renderer
-   * wrote (null when they were not recorded, see {@link RenderedBody}).
+   * A kept body: its HTML with the start tags its renderer wrote (read when first asked for), and
+   * the links it recorded for its page.
    */
-  public record Kept(String html, LinkPlaces places, List<RenderedBody.Tag> tags) {
-    /** The body as the checks read it: HTML and tags. */
-    public RenderedBody rendered() {
-      return new RenderedBody(html, tags);
+  public record Kept(RenderedBody rendered, LinkPlaces places) {
+    public String html() {
+      return rendered.html();
     }
   }
 
@@ -81,6 +80,14 @@ public final class BodyStore {
     }
     KeptCodec.Writer out = new KeptCodec.Writer();
     out.string(body.html());
+    List<LinkPlaces.Kept> links = places.kept(article.output().value());
+    out.varint(links.size());
+    for (LinkPlaces.Kept l : links) {
+      out.string(l.href());
+      out.varint(l.node());
+      out.string(l.written());
+      out.bool(l.image());
+    }
     List<RenderedBody.Tag> tags = body.tags();
     out.bool(tags != null);
     if (tags != null) {
@@ -99,14 +106,6 @@ public final class BodyStore {
                 });
       }
     }
-    List<LinkPlaces.Kept> links = places.kept(article.output().value());
-    out.varint(links.size());
-    for (LinkPlaces.Kept l : links) {
-      out.string(l.href());
-      out.varint(l.node());
-      out.string(l.written());
-      out.bool(l.image());
-    }
     file.keep(article.sourcePath(), out.toByteArray());
   }
 
@@ -123,7 +122,6 @@ public final class BodyStore {
   private static Kept decode(byte[] data, Article article, MarkdownRenderer markdown) {
     KeptCodec.Reader in = new KeptCodec.Reader(data, 0);
     String html = in.string();
-    List<RenderedBody.Tag> tags = in.bool() ? tags(in, data.length) : null;
     int n = in.varint();
     LinkPlaces places = new LinkPlaces();
     if (n > 0) {
@@ -134,8 +132,22 @@ public final class BodyStore {
             page, positions, new LinkPlaces.Kept(in.string(), in.varint(), in.string(), in.bool()));
       }
     }
-    in.end();
-    return new Kept(html, places, tags);
+    int tagsAt = in.position();
+    return new Kept(RenderedBody.withTagsReadLater(html, () -> tagsAt(data, tagsAt)), places);
+  }
+
+  /**
+   * The tags kept at {@code at} in {@code data}, or null when none were (or they cannot be read).
+   */
+  private static List<RenderedBody.Tag> tagsAt(byte[] data, int at) {
+    try {
+      KeptCodec.Reader in = new KeptCodec.Reader(data, at);
+      List<RenderedBody.Tag> tags = in.bool() ? tags(in, data.length) : null;
+      in.end();
+      return tags;
+    } catch (RuntimeException damaged) {
+      return null; // the body is then read by parsing it
+    }
   }
 
   private static List<RenderedBody.Tag> tags(KeptCodec.Reader in, int limit) {
