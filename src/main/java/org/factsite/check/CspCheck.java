@@ -29,6 +29,9 @@ final class CspCheck {
   private static final Pattern STRICT_DEFAULT = Pattern.compile(".*default-src\\s+'(none|self)'.*");
   private static final Pattern OTHER_ORIGIN = Pattern.compile(".*\\s(https?:|\\*|data:).*");
 
+  /** Policies read so far, by their text: every page of a site carries the same one. */
+  private static final Map<String, List<Problem>> POLICIES = new ConcurrentHashMap<>();
+
   private CspCheck() {}
 
   /** Something on a page that breaks the policy; {@code needle} finds it in a template. */
@@ -64,8 +67,6 @@ final class CspCheck {
     }
     p.addAll(known);
   }
-
-  private static final Map<String, List<Problem>> POLICIES = new ConcurrentHashMap<>();
 
   private static List<Problem> readPolicy(String content) {
     String policy = content.toLowerCase(Locale.ROOT);

@@ -23,14 +23,23 @@ final class KeptFolder {
    * change unseen).
    */
   static Optional<KeptStores> of(Path siteDir) {
-    return CodeIdentity.ofJarHolding(KeptFolder.class)
-        .map(identity -> KeptStores.in(root(), siteKey(realPath(siteDir)), identity));
+    return stores(siteDir, false);
   }
 
   /** As {@link #of}, only read: what the preview server may use of its builds' results. */
   static Optional<KeptStores> readOnly(Path siteDir) {
+    return stores(siteDir, true);
+  }
+
+  private static Optional<KeptStores> stores(Path siteDir, boolean readOnly) {
     return CodeIdentity.ofJarHolding(KeptFolder.class)
-        .map(identity -> KeptStores.readOnlyIn(root(), siteKey(realPath(siteDir)), identity));
+        .map(
+            identity -> {
+              String siteKey = siteKey(realPath(siteDir));
+              return readOnly
+                  ? KeptStores.readOnlyIn(root(), siteKey, identity)
+                  : KeptStores.in(root(), siteKey, identity);
+            });
   }
 
   private static Path root() {

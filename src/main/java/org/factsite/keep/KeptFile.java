@@ -52,6 +52,7 @@ import java.util.zip.CRC32C;
 public final class KeptFile {
   private static final String MAGIC = "factsite kept 1";
   private static final String TEMP_PREFIX = ".write-";
+  private static final int PENDING_LIMIT = 1 << 20;
   private static final long MOD = (1L << 61) - 1;
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -68,7 +69,12 @@ public final class KeptFile {
    * A result of this build: found in the file ({@code old}), or made now and already written into
    * the next file at {@code at}.
    */
-  private record Result(int inputLength, long inputHash, Entry old, long at, int size, int crc) {}
+  private record Result(int inputLength, long inputHash, Entry old, long at, int size, int crc) {
+    /** The result {@code e} of the old file, kept as it is. */
+    static Result found(Entry e) {
+      return new Result(e.inputLength(), e.inputHash(), e, -1, e.size(), e.crc());
+    }
+  }
 
   /** An input looked up in vain: what a result made for it must be recorded with. */
   private record Miss(int inputLength, long inputHash) {}
@@ -100,8 +106,6 @@ public final class KeptFile {
 
   /** A write into the next file failed: it is not finished, and the old file stays. */
   private boolean broken;
-
-  private static final int PENDING_LIMIT = 1 << 20;
 
   /** Reads nothing but its own file, and writes nothing: see {@link #readOnly}. */
   private final boolean readOnly;
@@ -148,11 +152,11 @@ public final class KeptFile {
   public byte[] find(String name, String context, byte[] input) {
     Index ix = index.join();
     long hash = hash(input, key(ix));
-    Entry e = Objects.equals(context, ix.context()) ? ix.entries().get(name) : null;
+    Entry e = entry(ix, name, context);
     if (e != null && e.inputLength() == input.length && e.inputHash() == hash) {
       byte[] data = read(e);
       if (data != null) {
-        results.put(name, new Result(input.length, hash, e, -1, e.size(), e.crc()));
+        results.put(name, Result.found(e));
         hits.incrementAndGet();
         return data;
       }
@@ -244,12 +248,15 @@ public final class KeptFile {
    * made is left as it is.
    */
   public void carry(String name, String context) {
-    Index ix = index.join();
-    Entry e = Objects.equals(context, ix.context()) ? ix.entries().get(name) : null;
+    Entry e = entry(index.join(), name, context);
     if (e != null && !misses.containsKey(name)) {
-      results.putIfAbsent(
-          name, new Result(e.inputLength(), e.inputHash(), e, -1, e.size(), e.crc()));
+      results.putIfAbsent(name, Result.found(e));
     }
+  }
+
+  /** The old file's result for {@code name}, when the file was written in this context. */
+  private static Entry entry(Index ix, String name, String context) {
+    return Objects.equals(context, ix.context()) ? ix.entries().get(name) : null;
   }
 
   /** Forgets this build's result for {@code name} (it must be made again next time). */

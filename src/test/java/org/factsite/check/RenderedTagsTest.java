@@ -3,13 +3,11 @@ package org.factsite.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Random;
 import org.factsite.model.Article;
-import org.factsite.model.FrontMatter;
-import org.factsite.model.OutputPath;
 import org.factsite.render.markdown.MarkdownRenderer;
 import org.factsite.render.markdown.RenderedBody;
+import org.factsite.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,13 +113,7 @@ class RenderedTagsTest {
   }
 
   private static RenderedBody render(String markdown) {
-    Article a =
-        new Article(
-            "content/posts/a.md",
-            new FrontMatter("A", "", "a", null, null, false, "page", List.of(), false),
-            markdown,
-            4,
-            new OutputPath(PAGE));
+    Article a = Fixtures.article("content/posts/a.md", markdown, PAGE);
     return MARKDOWN.renderRecorded(MARKDOWN.parse(a));
   }
 

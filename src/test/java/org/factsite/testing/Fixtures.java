@@ -1,5 +1,10 @@
 package org.factsite.testing;
 
+import java.util.List;
+import org.factsite.model.Article;
+import org.factsite.model.FrontMatter;
+import org.factsite.model.OutputPath;
+
 /** Inline-site sections that many tests share. */
 public final class Fixtures {
   private Fixtures() {}
@@ -65,4 +70,17 @@ public final class Fixtures {
       ---
       {{chart share}}
       """;
+
+  /**
+   * An article at {@code sourcePath} titled "A" with this Markdown body, published at {@code page}:
+   * for tests of the Markdown renderer and what it hands on.
+   */
+  public static Article article(String sourcePath, String markdown, String page) {
+    return new Article(
+        sourcePath,
+        new FrontMatter("A", "", "a", null, null, false, "page", List.of(), false),
+        markdown,
+        4,
+        new OutputPath(page));
+  }
 }

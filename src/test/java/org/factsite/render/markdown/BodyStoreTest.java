@@ -10,8 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.factsite.model.Article;
-import org.factsite.model.FrontMatter;
-import org.factsite.model.OutputPath;
+import org.factsite.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,12 +25,7 @@ class BodyStoreTest {
   @TempDir Path dir;
 
   private static Article article(String path, String markdown) {
-    return new Article(
-        path,
-        new FrontMatter("A", "", "a", null, null, false, "page", List.of(), false),
-        markdown,
-        4,
-        new OutputPath("posts/a/index.html"));
+    return Fixtures.article(path, markdown, "posts/a/index.html");
   }
 
   @Test
