@@ -27,6 +27,7 @@ import org.factsite.render.template.PageStore;
 import org.factsite.render.template.PageViewFactory;
 import org.factsite.render.template.SourcesViewFactory;
 import org.factsite.render.template.TemplateRenderer;
+import org.factsite.render.template.WrittenPage;
 
 /**
  * Makes every page of one build, each start to finish in one task: parse its Markdown, fill in its
@@ -163,12 +164,15 @@ final class PagePass {
     }
     List<Object> deps = bodyDeps(facts);
     BuildCache.Page page = cache.page(a, deps, shared);
+    WrittenPage written = null;
     if (page == null) {
       rendered.incrementAndGet();
       if (body == null) {
         body = heldOrMade(a);
       }
-      page = render(a, body, deps, shared);
+      Made made = render(a, body, deps, shared);
+      page = made.page();
+      written = made.written();
     }
     page.diagnostics().forEach(d::add);
     places.addAll(page.places());
@@ -177,7 +181,12 @@ final class PagePass {
       // Read for the checks here, while the page is fresh; the check phase finds it read.
       cache
           .checked()
-          .facts(out, page.html(), body == null ? null : body.rendered(), site.config().baseUrl());
+          .facts(
+              out,
+              page.html(),
+              body == null ? null : body.rendered(),
+              written,
+              site.config().baseUrl());
       files.put(out, page.html());
     }
   }
@@ -261,8 +270,10 @@ final class PagePass {
     return new Body(markdown.renderRecorded(p), local, bodyPlaces);
   }
 
-  private BuildCache.Page render(
-      Article a, Body body, List<Object> deps, Map<String, Object> shared) {
+  /** A page made now, and its text as its template wrote it (null when kept or not rendered). */
+  private record Made(BuildCache.Page page, WrittenPage written) {}
+
+  private Made render(Article a, Body body, List<Object> deps, Map<String, Object> shared) {
     Diagnostics local = body.diagnostics();
     String layout = a.meta().layout();
     Map<String, Object> extra = new HashMap<>();
@@ -276,20 +287,21 @@ final class PagePass {
     String out = a.output().value();
     byte[] html = keptPage(out, layout, base);
     Map<String, Object> used = new HashMap<>();
+    WrittenPage written = null;
     if (html != null) {
       // Which shared lists the template read is not known: as if it read them all.
       used.put("pages", base.get("pages"));
       used.put("latest", base.get("latest"));
     } else {
       if (keptPages != null && !templateOk(layout)) {
-        return new BuildCache.Page(a, deps, used, null, local.all(), body.places());
+        return new Made(new BuildCache.Page(a, deps, used, null, local.all(), body.places()), null);
       }
       TrackedModel model = new TrackedModel(base);
-      html =
+      written =
           templates
-              .render(layout + ".ftlh", model, a.sourcePath(), local)
-              .map(SiteBuilder::utf8)
+              .renderPage(layout + ".ftlh", model, a.sourcePath(), local, body.html())
               .orElse(null);
+      html = written == null ? null : SiteBuilder.utf8(written.text());
       if (keptPages != null && !layout.equals(SOURCES_LAYOUT)) {
         keptPages.keep(out, local.all().isEmpty(), html);
       }
@@ -303,7 +315,7 @@ final class PagePass {
     if (!local.hasErrors() && html != null) {
       cache.putPage(page);
     }
-    return page;
+    return new Made(page, written);
   }
 
   /** Whether the layout's template parses and is safe; reported once per build when not. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.factsite.render.markdown.RenderedBody;
+import org.factsite.render.template.WrittenPage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
@@ -135,12 +136,34 @@ final class BodySplice {
    */
   static PageFacts spliced(
       String page, byte[] html, String body, PageFacts bodyFacts, String baseUrl) {
+    return spliced(page, html, null, body, bodyFacts, baseUrl);
+  }
+
+  /**
+   * As {@link #spliced(String, byte[], String, PageFacts, String)}, with the body where {@code
+   * written} (the page's text as its template wrote it, {@code html} encoded) says the template
+   * wrote it, when it says so; else where a search of the page finds it first.
+   */
+  static PageFacts spliced(
+      String page,
+      byte[] html,
+      WrittenPage written,
+      String body,
+      PageFacts bodyFacts,
+      String baseUrl) {
     if (body.isEmpty()) {
       return null;
     }
-    String text = new String(html, StandardCharsets.UTF_8);
-    int at = text.indexOf(body);
-    if (at < 0) {
+    String text;
+    int at;
+    if (written != null && written.bodyAt() >= 0) {
+      text = written.text();
+      at = written.bodyAt();
+    } else {
+      text = new String(html, StandardCharsets.UTF_8);
+      at = text.indexOf(body);
+    }
+    if (at < 0 || at > text.length() - body.length()) {
       return null;
     }
     String rest = text.substring(0, at) + MARKERS + text.substring(at + body.length());

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.factsite.render.markdown.RenderedBody;
+import org.factsite.render.template.WrittenPage;
 
 /**
  * Keeps each page's {@link PageFacts} while its bytes are unchanged, so the preview server's
@@ -62,13 +63,25 @@ public final class PageFactsCache {
    * ({@link BodySplice}).
    */
   public PageFacts facts(String page, byte[] html, RenderedBody body, String baseUrl) {
+    return facts(page, html, body, null, baseUrl);
+  }
+
+  /**
+   * As {@link #facts(String, byte[], RenderedBody, String)}, for a page just rendered: {@code
+   * written} (null if not known) is its text as its template wrote it, which says where the body
+   * stands without searching the page for it.
+   */
+  public PageFacts facts(
+      String page, byte[] html, RenderedBody body, WrittenPage written, String baseUrl) {
     Entry e = entries.get(page);
     if (e == null || !(e.html() == html || Arrays.equals(e.html(), html))) {
       PageFactsStore s = store;
       Entry fresh =
           new Entry(
               html,
-              s != null ? s.facts(page, html, body, baseUrl) : read(page, html, body, baseUrl));
+              s != null
+                  ? s.facts(page, html, body, written, baseUrl)
+                  : read(page, html, body, written, baseUrl));
       if (e == null || !e.facts().ids().equals(fresh.facts().ids())) {
         idsChanged = true;
       }
@@ -91,13 +104,14 @@ public final class PageFactsCache {
   }
 
   /** Reads a page not held and not kept: without its body when its body's facts are known. */
-  private PageFacts read(String page, byte[] html, RenderedBody body, String baseUrl) {
+  private PageFacts read(
+      String page, byte[] html, RenderedBody body, WrittenPage written, String baseUrl) {
     if (body != null && (bodiesApart || body.tags() != null)) {
       PageFacts bodyFacts = bodyFacts(page, body, baseUrl);
       PageFacts spliced =
           bodyFacts == null
               ? null
-              : BodySplice.spliced(page, html, body.html(), bodyFacts, baseUrl);
+              : BodySplice.spliced(page, html, written, body.html(), bodyFacts, baseUrl);
       if (spliced != null) {
         return spliced;
       }

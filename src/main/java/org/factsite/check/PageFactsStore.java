@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.factsite.keep.KeptCodec;
 import org.factsite.keep.KeptFile;
 import org.factsite.render.markdown.RenderedBody;
+import org.factsite.render.template.WrittenPage;
 
 /**
  * Keeps each page's {@link PageFacts} between builds, so a build whose pages came out as last time
@@ -41,16 +42,17 @@ public final class PageFactsStore {
    * String)}.
    */
   PageFacts facts(String page, byte[] html, String baseUrl) {
-    return facts(page, html, null, baseUrl);
+    return facts(page, html, null, null, baseUrl);
   }
 
   /**
    * This page's facts: the kept ones when its bytes are those they were read from (for the same
    * base address), otherwise read now. {@code body} (null if not known) is the article body the
    * page shows: when the body's own facts were kept, only the rest of the page is parsed ({@link
-   * BodySplice}).
+   * BodySplice}), at the place {@code written} gives when known.
    */
-  PageFacts facts(String page, byte[] html, RenderedBody body, String baseUrl) {
+  PageFacts facts(
+      String page, byte[] html, RenderedBody body, WrittenPage written, String baseUrl) {
     PageFacts kept = found(page, baseUrl, html);
     if (kept != null) {
       pageHits.incrementAndGet();
@@ -59,7 +61,7 @@ public final class PageFactsStore {
       file.carry(page + BODY, baseUrl);
       return kept;
     }
-    PageFacts facts = body == null ? null : spliced(page, html, body, baseUrl);
+    PageFacts facts = body == null ? null : spliced(page, html, body, written, baseUrl);
     if (facts == null) {
       facts = PageFacts.of(page, html, baseUrl);
     }
@@ -77,7 +79,8 @@ public final class PageFactsStore {
    * costs about what reading it whole costs), and they are kept for the next build whose page frame
    * changes.
    */
-  private PageFacts spliced(String page, byte[] html, RenderedBody body, String baseUrl) {
+  private PageFacts spliced(
+      String page, byte[] html, RenderedBody body, WrittenPage written, String baseUrl) {
     String name = page + BODY;
     PageFacts bodyFacts = found(name, baseUrl, body.html().getBytes(StandardCharsets.UTF_8));
     boolean kept = bodyFacts != null;
@@ -89,7 +92,7 @@ public final class PageFactsStore {
       }
       file.keep(name, encode(bodyFacts));
     }
-    PageFacts facts = BodySplice.spliced(page, html, body.html(), bodyFacts, baseUrl);
+    PageFacts facts = BodySplice.spliced(page, html, written, body.html(), bodyFacts, baseUrl);
     if (facts != null && kept) {
       bodiesSpliced.incrementAndGet();
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import org.factsite.render.template.WrittenPage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,8 +105,37 @@ class BodySpliceTest {
         PageFacts s = spliced(f[0], body, f[1]);
         assertNotNull(s, () -> "not spliced in the frame " + f[0] + "…" + f[1]);
         assertSameAsWhole(s, f[0] + body + f[1]);
+        // The same, with the body where the template said it wrote it instead of searched for.
+        String page = f[0] + body + f[1];
+        assertSameAsWhole(
+            BodySplice.spliced(
+                PAGE,
+                bytes(page),
+                new WrittenPage(page, f[0].length()),
+                body,
+                BodySplice.ofHtml(PAGE, body, BASE),
+                BASE),
+            page);
       }
     }
+  }
+
+  @Test
+  void aBodyIsSplicedWhereTheTemplateWroteItEvenWhenItsTextStandsEarlier() {
+    // The body's text first stands in a comment; the template wrote the body itself after it. Cut
+    // at the first match, the page would lose its real body's place and keep a comment's text.
+    String body = "<p>Text with <a href=\"../../posts/b/\">a link</a>.</p>\n";
+    String pre = HEAD + "<!--" + body + "--><main>";
+    String page = pre + body + "</main>";
+    PageFacts bodyFacts = BodySplice.ofHtml(PAGE, body, BASE);
+    PageFacts placed =
+        BodySplice.spliced(
+            PAGE, bytes(page), new WrittenPage(page, pre.length()), body, bodyFacts, BASE);
+    assertNotNull(placed);
+    assertSameAsWhole(placed, page);
+    // With no place given (-1), the page is searched, as for a page kept from an earlier build.
+    assertNull(
+        BodySplice.spliced(PAGE, bytes(page), new WrittenPage(page, -1), body, bodyFacts, BASE));
   }
 
   @Test

@@ -10,7 +10,6 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,14 +119,23 @@ public final class TemplateRenderer {
   /** Renders {@code name} with {@code model}; empty after reporting a located error. */
   public Optional<String> render(
       String name, Map<String, Object> model, String forWhat, Diagnostics d) {
+    return renderPage(name, model, forWhat, d, null).map(WrittenPage::text);
+  }
+
+  /**
+   * Renders {@code name} with {@code model}, noting where it wrote the string {@code body} (null:
+   * nowhere to note); empty after reporting a located error.
+   */
+  public Optional<WrittenPage> renderPage(
+      String name, Map<String, Object> model, String forWhat, Diagnostics d, String body) {
     Optional<Template> t = template(name, d);
     if (t.isEmpty()) {
       return Optional.empty();
     }
-    StringWriter out = new StringWriter(8192);
+    MarkingWriter out = new MarkingWriter(body);
     try {
       t.get().process(model, out);
-      return Optional.of(out.toString());
+      return Optional.of(out.written());
     } catch (TemplateException e) {
       ParseException inner = parseCause(e);
       if (inner != null) {
