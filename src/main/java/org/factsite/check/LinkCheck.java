@@ -34,6 +34,7 @@ final class LinkCheck {
       Diagnostics d) {
     Map<String, Set<String>> ids = new HashMap<>();
     pages.forEach((page, facts) -> ids.put(page, facts.ids()));
+    Map<String, String> published = published(files);
     toCheck.parallelStream()
         .filter(pages::containsKey)
         .forEach(
@@ -44,7 +45,7 @@ final class LinkCheck {
                     page,
                     facts,
                     localise(page, ref, baseUrl),
-                    files,
+                    published,
                     ids,
                     new Reporter(page, ref, sourceOf, places, d));
               }
@@ -55,27 +56,32 @@ final class LinkCheck {
       String page,
       PageFacts facts,
       String ref,
-      Set<String> files,
+      Map<String, String> published,
       Map<String, Set<String>> ids,
       Reporter r) {
     if (ref.isEmpty()) {
       r.report("a link on this page has an empty address", "has an empty address");
       return;
     }
-    String lower = ref.toLowerCase(java.util.Locale.ROOT);
-    if (lower.startsWith("http:")
-        || lower.startsWith("https:")
-        || lower.startsWith("mailto:")
-        || lower.startsWith("tel:")
-        || lower.startsWith("//")) {
+    if (ref.startsWith("//")) {
       return;
     }
-    String squeezed = squeeze(lower);
-    if (squeezed.startsWith("javascript:")
-        || squeezed.startsWith("vbscript:")
-        || squeezed.startsWith("data:")
-        || squeezed.startsWith("file:")) {
-      return; // CspCheck reports these, at the template line.
+    // Every scheme has a colon: most links have none and need no lowercase copy.
+    if (ref.indexOf(':') >= 0) {
+      String lower = ref.toLowerCase(java.util.Locale.ROOT);
+      if (lower.startsWith("http:")
+          || lower.startsWith("https:")
+          || lower.startsWith("mailto:")
+          || lower.startsWith("tel:")) {
+        return;
+      }
+      String squeezed = squeeze(lower);
+      if (squeezed.startsWith("javascript:")
+          || squeezed.startsWith("vbscript:")
+          || squeezed.startsWith("data:")
+          || squeezed.startsWith("file:")) {
+        return; // CspCheck reports these, at the template line.
+      }
     }
     if (ref.startsWith("/")) {
       r.report(
@@ -106,19 +112,15 @@ final class LinkCheck {
         r.report("link '" + r.ref() + "' points outside the site", "points outside the site");
         return;
       }
-      if (!files.contains(target)) {
-        String asIndex =
-            (target.isEmpty() || target.endsWith("/") ? target : target + "/") + "index.html";
-        if (files.contains(asIndex)) {
-          target = asIndex;
-        } else {
-          String where = target.isEmpty() ? "the site root (there is no content/index.md)" : target;
-          r.report(
-              "broken link '" + r.ref() + "': nothing is published at " + where,
-              "nothing is published at " + where);
-          return;
-        }
+      String file = published.get(target);
+      if (file == null) {
+        String where = target.isEmpty() ? "the site root (there is no content/index.md)" : target;
+        r.report(
+            "broken link '" + r.ref() + "': nothing is published at " + where,
+            "nothing is published at " + where);
+        return;
       }
+      target = file;
     }
     if (fragment != null && !fragment.isEmpty()) {
       Set<String> targetIds = ids.get(target);
@@ -132,6 +134,28 @@ final class LinkCheck {
                 + "'");
       }
     }
+  }
+
+  /**
+   * The file a link's target path opens: the file of that path, else the {@code index.html} of the
+   * folder of that path (with or without its closing slash; the empty path is the site root).
+   * Worked out once per check rather than for every link to a folder on every page.
+   */
+  static Map<String, String> published(Set<String> files) {
+    Map<String, String> published = new HashMap<>(files.size() * 4);
+    for (String f : files) {
+      published.put(f, f);
+    }
+    for (String f : files) {
+      if (f.equals("index.html") || f.endsWith("/index.html")) {
+        String folder = f.substring(0, f.length() - "index.html".length());
+        published.putIfAbsent(folder, f);
+        if (!folder.isEmpty()) {
+          published.putIfAbsent(folder.substring(0, folder.length() - 1), f);
+        }
+      }
+    }
+    return published;
   }
 
   /**
@@ -202,6 +226,22 @@ final class LinkCheck {
     // Plain references (letters, digits, - . _ ~ /: nearly every link a build writes) are
     // resolved by walking their segments, which gives the same answer as URI (LinkCheckTest)
     // without building two URIs per link of every page.
+    int ups = 0;
+    while (ref.startsWith("../", 3 * ups)) {
+      ups++;
+    }
+    if (!ref.startsWith("/") && !hasDotSegment(ref, 3 * ups)) {
+      // The commonest shape, every link between articles: "../" some times, then a path without
+      // dot segments. The page's folder less that many levels, then the rest as written.
+      int end = page.lastIndexOf('/');
+      for (int i = 0; i < ups; i++) {
+        if (end < 0) {
+          return null;
+        }
+        end = page.lastIndexOf('/', end - 1);
+      }
+      return page.substring(0, end + 1) + ref.substring(3 * ups);
+    }
     String path =
         ref.startsWith("/") ? ref.substring(1) : page.substring(0, page.lastIndexOf('/') + 1) + ref;
     String[] parts = path.split("/", -1);
@@ -224,6 +264,23 @@ final class LinkCheck {
       out.add(segment);
     }
     return String.join("/", out);
+  }
+
+  /** Whether a segment of {@code ref} from {@code from} on is "." or "..". */
+  private static boolean hasDotSegment(String ref, int from) {
+    int start = from;
+    while (start <= ref.length()) {
+      int end = ref.indexOf('/', start);
+      if (end < 0) {
+        end = ref.length();
+      }
+      int n = end - start;
+      if ((n == 1 || n == 2) && ref.charAt(start) == '.' && ref.charAt(end - 1) == '.') {
+        return true;
+      }
+      start = end + 1;
+    }
+    return false;
   }
 
   private static boolean isPlain(String ref) {
@@ -254,7 +311,8 @@ final class LinkCheck {
       URI base = new URI("http", "x", "/" + page, null);
       URI r = base.resolve(new URI(null, null, ref, null));
       String p = r.normalize().getPath();
-      if (p == null || !p.startsWith("/") || p.startsWith("/..")) {
+      // A path that still climbs after normalising leaves the site; a segment named "..." does not.
+      if (p == null || !p.startsWith("/") || p.equals("/..") || p.startsWith("/../")) {
         return null;
       }
       return p.substring(1);

@@ -49,6 +49,42 @@ class LinkCheckTest {
   }
 
   @Test
+  void fastResolveAgreesWithUriOnRandomPaths() {
+    String[] segments = {"..", ".", "a", "b.c", "", "~x", "..."};
+    java.util.Random r = new java.util.Random(7);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder ref = new StringBuilder();
+      int n = 1 + r.nextInt(6);
+      for (int k = 0; k < n; k++) {
+        if (k > 0) {
+          ref.append('/');
+        }
+        // Mostly climbs first, as links between articles do.
+        ref.append(k < 3 && r.nextBoolean() ? ".." : segments[r.nextInt(segments.length)]);
+      }
+      for (String page : PAGES) {
+        String x = ref.toString();
+        assertEquals(
+            LinkCheck.resolveByUri(page, x), LinkCheck.resolve(page, x), x + " from " + page);
+      }
+    }
+  }
+
+  @Test
+  void aFolderPublishesItsIndexWithOrWithoutItsSlash() {
+    var published =
+        LinkCheck.published(java.util.Set.of("index.html", "a/index.html", "b", "b/index.html"));
+    assertEquals("index.html", published.get(""));
+    assertEquals("a/index.html", published.get("a/"));
+    assertEquals("a/index.html", published.get("a"));
+    assertEquals("b", published.get("b"), "a file of that name comes first");
+    assertEquals("b/index.html", published.get("b/"));
+    assertNull(published.get("c/"));
+    assertNull(published.get("index.html/"));
+    assertNull(LinkCheck.published(java.util.Set.of("a/index.html")).get(""));
+  }
+
+  @Test
   void climbingAboveTheRootIsOutside() {
     assertNull(LinkCheck.resolve("a/index.html", "../../x/"));
     assertEquals("x/", LinkCheck.resolve("a/index.html", "../x/"));
