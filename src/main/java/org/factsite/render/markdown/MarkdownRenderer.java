@@ -24,19 +24,20 @@ import org.factsite.model.Article;
  * NodePositions}).
  */
 public final class MarkdownRenderer {
+  static final List<Extension> EXTENSIONS =
+      List.of(
+          TablesExtension.create(), HeadingAnchorExtension.create(), FootnotesExtension.create());
+
   private final Parser parser;
   private final Parser locating;
   private final HtmlRenderer renderer;
 
   public MarkdownRenderer() {
-    List<Extension> extensions =
-        List.of(
-            TablesExtension.create(), HeadingAnchorExtension.create(), FootnotesExtension.create());
-    parser = parser(extensions, IncludeSourceSpans.NONE);
-    locating = parser(extensions, IncludeSourceSpans.BLOCKS_AND_INLINES);
+    parser = parser(IncludeSourceSpans.NONE);
+    locating = parser(IncludeSourceSpans.BLOCKS_AND_INLINES);
     renderer =
         HtmlRenderer.builder()
-            .extensions(extensions)
+            .extensions(EXTENSIONS)
             .escapeHtml(true)
             // No sanitizeUrls: it adds rel="nofollow" to every link, even to Childline and to
             // our own pages. MarkdownResolver refuses every scheme but http, https and mailto
@@ -48,13 +49,17 @@ public final class MarkdownRenderer {
   }
 
   /** Our Markdown; the two parsers differ only in the source positions they record. */
-  private static Parser parser(List<Extension> extensions, IncludeSourceSpans spans) {
+  private static Parser parser(IncludeSourceSpans spans) {
+    return builder(spans).inlineParserFactory(PlainLineInlineParser::new).build();
+  }
+
+  /** Our Markdown's parser, before its inline parsing is chosen. */
+  static Parser.Builder builder(IncludeSourceSpans spans) {
     return Parser.builder()
-        .extensions(extensions)
+        .extensions(EXTENSIONS)
         .includeSourceSpans(spans)
         .customInlineContentParserFactory(new DirectiveParser.Factory())
-        .postProcessor(new ChartBlockPostProcessor())
-        .build();
+        .postProcessor(new ChartBlockPostProcessor());
   }
 
   /** Finds where the article's numbered nodes were written, when first asked. */

@@ -1,7 +1,5 @@
 package org.factsite.render.markdown;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.commonmark.node.Node;
@@ -89,15 +87,14 @@ final class NestingGuard {
     return markers + indent / 2;
   }
 
-  /** The deepest node when the tree is deeper than {@link #MAX_DEPTH}; walked without recursion. */
+  /**
+   * The deepest node when the tree is deeper than {@link #MAX_DEPTH}; walked without recursion or a
+   * stack (each node's parent leads back), every node's children from the last to the first.
+   */
   static Optional<Refusal> checkDepth(Node document) {
-    Deque<Node> stack = new ArrayDeque<>();
-    Deque<Integer> depths = new ArrayDeque<>();
-    stack.push(document);
-    depths.push(0);
-    while (!stack.isEmpty()) {
-      Node n = stack.pop();
-      int depth = depths.pop();
+    Node n = document;
+    int depth = 0;
+    while (true) {
       if (depth > MAX_DEPTH) {
         List<SourceSpan> spans = n.getSourceSpans();
         int line = spans.isEmpty() ? 0 : spans.get(0).getLineIndex();
@@ -111,11 +108,19 @@ final class NestingGuard {
                     + " levels deep (emphasis, links, quotes or lists inside each other)",
                 "simplify the formatting here"));
       }
-      for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
-        stack.push(c);
-        depths.push(depth + 1);
+      if (n.getLastChild() != null) {
+        n = n.getLastChild();
+        depth++;
+        continue;
       }
+      while (n != document && n.getPrevious() == null) {
+        n = n.getParent();
+        depth--;
+      }
+      if (n == document) {
+        return Optional.empty();
+      }
+      n = n.getPrevious();
     }
-    return Optional.empty();
   }
 }
