@@ -1,33 +1,52 @@
 package org.factsite.keep;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Writes and reads the numbers, strings and lists that kept results are made of. */
 public final class KeptCodec {
   private KeptCodec() {}
 
-  /** Appends values to a growing byte array. */
+  /**
+   * Appends values to a growing byte array. Not thread-safe (a {@code ByteArrayOutputStream} locks
+   * for every byte, and a page's key is written a few bytes at a time).
+   */
   public static final class Writer {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+    private byte[] bytes = new byte[512];
+    private int size;
+
+    private void write(int b) {
+      if (size == bytes.length) {
+        bytes = Arrays.copyOf(bytes, size * 2);
+      }
+      bytes[size++] = (byte) b;
+    }
+
+    private void write(byte[] b, int off, int len) {
+      if (len > bytes.length - size) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + len));
+      }
+      System.arraycopy(b, off, bytes, size, len);
+      size += len;
+    }
 
     public void varint(int v) {
       while ((v & ~0x7f) != 0) {
-        bytes.write((v & 0x7f) | 0x80);
+        write((v & 0x7f) | 0x80);
         v >>>= 7;
       }
-      bytes.write(v);
+      write(v);
     }
 
     public void bool(boolean b) {
-      bytes.write(b ? 1 : 0);
+      write(b ? 1 : 0);
     }
 
     public void long64(long v) {
       for (int i = 0; i < 8; i++) {
-        bytes.write((int) (v >>> (8 * i)));
+        write((int) (v >>> (8 * i)));
       }
     }
 
@@ -39,7 +58,7 @@ public final class KeptCodec {
     public void string(String s) {
       byte[] b = s.getBytes(StandardCharsets.UTF_8);
       varint(b.length << 1 | (b.length == s.length() ? 1 : 0));
-      bytes.write(b, 0, b.length);
+      write(b, 0, b.length);
     }
 
     public void strings(List<String> l) {
@@ -50,11 +69,11 @@ public final class KeptCodec {
     /** Writes {@code b} with its length. */
     public void bytes(byte[] b) {
       varint(b.length);
-      bytes.write(b, 0, b.length);
+      write(b, 0, b.length);
     }
 
     public byte[] toByteArray() {
-      return bytes.toByteArray();
+      return Arrays.copyOf(bytes, size);
     }
   }
 
