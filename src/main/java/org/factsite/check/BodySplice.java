@@ -132,17 +132,10 @@ final class BodySplice {
 
   /**
    * The facts of the page {@code html}, which shows {@code body} somewhere, from a parse of the
-   * rest with {@code bodyFacts} put in; null when the page must be read whole.
-   */
-  static PageFacts spliced(
-      String page, byte[] html, String body, PageFacts bodyFacts, String baseUrl) {
-    return spliced(page, html, null, body, bodyFacts, baseUrl);
-  }
-
-  /**
-   * As {@link #spliced(String, byte[], String, PageFacts, String)}, with the body where {@code
-   * written} (the page's text as its template wrote it, {@code html} encoded) says the template
-   * wrote it, when it says so; else where a search of the page finds it first.
+   * rest with {@code bodyFacts} put in; null when the page must be read whole. The body is where
+   * {@code written} (the page's text as its template wrote it, {@code html} encoded; null if not
+   * known) says the template wrote it, when it says so; else where a search of the page finds it
+   * first.
    */
   static PageFacts spliced(
       String page,

@@ -53,23 +53,15 @@ public final class PageFactsCache {
 
   /** This page's facts, read now unless its bytes are unchanged since they were last read. */
   public PageFacts facts(String page, byte[] html, String baseUrl) {
-    return facts(page, html, null, baseUrl);
+    return facts(page, html, null, null, baseUrl);
   }
 
   /**
    * As {@link #facts(String, byte[], String)}, for a page known to show the article {@code body}
    * (null if not known): the page is read without its body when the body's own facts are known
    * (from the tags its renderer recorded, or kept), which spares parsing two thirds of a page
-   * ({@link BodySplice}).
-   */
-  public PageFacts facts(String page, byte[] html, RenderedBody body, String baseUrl) {
-    return facts(page, html, body, null, baseUrl);
-  }
-
-  /**
-   * As {@link #facts(String, byte[], RenderedBody, String)}, for a page just rendered: {@code
-   * written} (null if not known) is its text as its template wrote it, which says where the body
-   * stands without searching the page for it.
+   * ({@link BodySplice}). {@code written} (null if not known) is the page's text as its template
+   * wrote it, which says where the body stands without searching the page for it.
    */
   public PageFacts facts(
       String page, byte[] html, RenderedBody body, WrittenPage written, String baseUrl) {

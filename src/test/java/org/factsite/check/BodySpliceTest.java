@@ -70,7 +70,7 @@ class BodySpliceTest {
   private static PageFacts spliced(String pre, String body, String post) {
     PageFacts bodyFacts = BodySplice.ofHtml(PAGE, body, BASE);
     assertNotNull(bodyFacts, () -> "this body should be readable on its own:\n" + body);
-    return BodySplice.spliced(PAGE, bytes(pre + body + post), body, bodyFacts, BASE);
+    return BodySplice.spliced(PAGE, bytes(pre + body + post), null, body, bodyFacts, BASE);
   }
 
   private static byte[] bytes(String s) {
@@ -231,7 +231,7 @@ class BodySpliceTest {
   void aBodyNotFoundInThePageIsReadWhole() {
     String body = PIECES.get(0);
     PageFacts bodyFacts = BodySplice.ofHtml(PAGE, body, BASE);
-    assertNull(BodySplice.spliced(PAGE, bytes(HEAD + "<p>other</p>"), body, bodyFacts, BASE));
-    assertNull(BodySplice.spliced(PAGE, bytes(HEAD), "", bodyFacts, BASE));
+    assertNull(BodySplice.spliced(PAGE, bytes(HEAD + "<p>other</p>"), null, body, bodyFacts, BASE));
+    assertNull(BodySplice.spliced(PAGE, bytes(HEAD), null, "", bodyFacts, BASE));
   }
 }
