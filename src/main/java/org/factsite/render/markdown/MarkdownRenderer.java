@@ -50,7 +50,7 @@ public final class MarkdownRenderer {
 
   /** Our Markdown; the two parsers differ only in the source positions they record. */
   private static Parser parser(IncludeSourceSpans spans) {
-    return builder(spans).inlineParserFactory(PlainLineInlineParser::new).build();
+    return builder(spans).inlineParserFactory(SimpleInlineParser::new).build();
   }
 
   /** Our Markdown's parser, before its inline parsing is chosen. */
