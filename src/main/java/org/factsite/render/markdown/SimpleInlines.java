@@ -19,12 +19,13 @@ import org.commonmark.parser.SourceLine;
  * <ul>
  *   <li>plain text: letters, digits, spaces, tabs, the punctuation that starts no inline syntax,
  *       and {@code !} not followed by {@code [};
- *   <li>{@code *words*} and {@code **words**} where the stars open after a space or the start of a
- *       line, close after a letter or digit, before a space, the end of a line or a punctuation
- *       mark that is not syntax, and enclose plain text only;
+ *   <li>{@code *words*} and {@code **words**} of plain text whose stars open after a space, a
+ *       punctuation mark or the start of a line and before a letter or digit, and close after a
+ *       letter or digit and before a space, a punctuation mark or the end of a line;
  *   <li>{@code `code`} with single backticks on one line;
- *   <li>{@code [plain text](/plain/address)}: an inline link without a title, whose address has no
- *       spaces, brackets, quotes, entities or backslashes;
+ *   <li>{@code [text](/plain/address)}: an inline link without a title, whose text is any of the
+ *       above but a link, and whose address has no spaces, brackets, quotes, entities or
+ *       backslashes;
  *   <li>line ends, soft or hard (two or more spaces before them).
  * </ul>
  *
@@ -36,7 +37,7 @@ import org.commonmark.parser.SourceLine;
  */
 final class SimpleInlines {
   private static final boolean[] PLAIN = new boolean[128];
-  private static final boolean[] AFTER_CLOSER = new boolean[128];
+  private static final boolean[] SPACE_OR_PUNCTUATION = new boolean[128];
   private static final boolean[] ADDRESS = new boolean[128];
 
   static {
@@ -50,8 +51,8 @@ final class SimpleInlines {
     for (char c : " \t.,;:?'\"()%+-/=#$@".toCharArray()) {
       PLAIN[c] = true;
     }
-    for (char c : " \t.,;:?!)'\"".toCharArray()) {
-      AFTER_CLOSER[c] = true;
+    for (char c : " \t!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".toCharArray()) {
+      SPACE_OR_PUNCTUATION[c] = true;
     }
     for (char c = '!'; c < 127; c++) {
       ADDRESS[c] = "<>()[]\\&\"'`*".indexOf(c) < 0;
@@ -121,7 +122,15 @@ final class SimpleInlines {
   }
 
   private boolean readLine(String s, Reading r) {
-    int i = 0;
+    return readInline(s, 0, r, false) == s.length();
+  }
+
+  /**
+   * Reads from {@code from} to the end of the line or, in a link's text, to its closing bracket;
+   * returns where it stopped, or -1.
+   */
+  private int readInline(String s, int from, Reading r, boolean linkText) {
+    int i = from;
     int n = s.length();
     while (i < n) {
       char c = s.charAt(i);
@@ -132,26 +141,29 @@ final class SimpleInlines {
         continue;
       }
       if (!syntax) {
-        return false;
+        return -1;
       }
       switch (c) {
         case '!' -> {
           if (i + 1 < n && s.charAt(i + 1) == '[') {
-            return false;
+            return -1;
           }
           r.text(s, i, i + 1);
           i++;
         }
         case '`' -> i = code(s, i, r);
         case '*' -> i = emphasis(s, i, r);
-        case '[' -> i = link(s, i, r);
+        case '[' -> i = linkText ? -1 : link(s, i, r);
+        case ']' -> {
+          return linkText ? i : -1;
+        }
         default -> i = -1;
       }
       if (i < 0) {
-        return false;
+        return -1;
       }
     }
-    return true;
+    return linkText ? -1 : i;
   }
 
   /** A code span of single backticks on this line; returns where it ends, or -1. */
@@ -184,7 +196,7 @@ final class SimpleInlines {
     int n = s.length();
     int open = stars(s, at);
     int from = at + open;
-    if (open > 2 || at > 0 && s.charAt(at - 1) != ' ' && s.charAt(at - 1) != '\t') {
+    if (open > 2 || at > 0 && !isSpaceOrPunctuation(s.charAt(at - 1))) {
       return -1;
     }
     if (from >= n || !isAsciiLetterOrDigit(s.charAt(from))) {
@@ -196,7 +208,7 @@ final class SimpleInlines {
     }
     int after = to + open;
     if (!isAsciiLetterOrDigit(s.charAt(to - 1))
-        || after < n && !closerMayPrecede(s.charAt(after))) {
+        || after < n && !isSpaceOrPunctuation(s.charAt(after))) {
       return -1;
     }
     Node node = open == 1 ? new Emphasis("*") : new StrongEmphasis("**");
@@ -213,22 +225,24 @@ final class SimpleInlines {
     return i - at;
   }
 
-  private static boolean closerMayPrecede(char c) {
-    return c < 128 && AFTER_CLOSER[c];
+  /**
+   * A space, tab or ASCII punctuation mark: next to one, a run of stars before a letter or digit
+   * can only open, and one after a letter or digit can only close.
+   */
+  private static boolean isSpaceOrPunctuation(char c) {
+    return c < 128 && SPACE_OR_PUNCTUATION[c];
   }
 
   private static boolean isAsciiLetterOrDigit(char c) {
     return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 
-  /** {@code [plain text](/address)}; returns where it ends, or -1. */
+  /** {@code [text](/address)}; returns where it ends, or -1. */
   private int link(String s, int at, Reading r) {
+    Reading text = new Reading();
+    int textEnd = readInline(s, at + 1, text, true);
     int n = s.length();
-    int textEnd = plainRun(s, at + 1);
-    if (textEnd == at + 1 || textEnd + 1 >= n || s.charAt(textEnd) != ']') {
-      return -1;
-    }
-    if (s.charAt(textEnd + 1) != '(') {
+    if (textEnd <= at + 1 || textEnd + 1 >= n || s.charAt(textEnd + 1) != '(') {
       return -1;
     }
     int from = textEnd + 2;
@@ -240,7 +254,10 @@ final class SimpleInlines {
       return -1;
     }
     Link link = new Link(s.substring(from, to), null);
-    link.appendChild(new Text(s.substring(at + 1, textEnd)));
+    text.flush();
+    for (Node node : text.nodes) {
+      link.appendChild(node);
+    }
     r.node(link);
     return to + 1;
   }
@@ -261,7 +278,7 @@ final class SimpleInlines {
       nodes.add(node);
     }
 
-    private void flush() {
+    void flush() {
       if (inText) {
         nodes.add(new Text(text.toString()));
         text.setLength(0);

@@ -45,6 +45,17 @@ class SimpleInlineParserTest {
     return b.toString();
   }
 
+  /** A link's text: words, and sometimes emphasis, code or a near miss. */
+  private static String linkText(Random r) {
+    return switch (r.nextInt(6)) {
+      case 0 -> "*" + words(r) + "* " + words(r);
+      case 1 -> words(r) + " `" + words(r) + "`";
+      case 2 -> "**" + words(r) + "**";
+      case 3 -> piece(r);
+      default -> words(r);
+    };
+  }
+
   private static String pick(Random r, String from) {
     return String.valueOf(from.charAt(r.nextInt(from.length())));
   }
@@ -56,13 +67,13 @@ class SimpleInlineParserTest {
       case 3 -> "*" + words(r) + "*";
       case 4 -> "**" + words(r) + "**";
       case 5 -> "`" + (r.nextInt(4) == 0 ? " " + words(r) + " " : words(r)) + "`";
-      case 6 -> "[" + words(r) + "](" + ADDRESSES[r.nextInt(ADDRESSES.length)] + ")";
+      case 6 -> "[" + linkText(r) + "](" + ADDRESSES[r.nextInt(ADDRESSES.length)] + ")";
       case 7 -> "!";
       case 8 -> pick(r, SPECIAL);
-      case 9 -> pick(r, "*`[]!") + words(r) + pick(r, "*`[]()! ");
+      case 9 -> pick(r, "*`[]!(\"") + piece(r) + pick(r, "*`[]()!\" ");
       case 10 -> "*".repeat(1 + r.nextInt(3)) + words(r) + "*".repeat(1 + r.nextInt(3));
       case 11 -> "[" + words(r) + "](" + words(r) + (r.nextBoolean() ? " \"t\")" : ")");
-      case 12 -> "`" + pick(r, "`* [") + words(r) + pick(r, "` *]") + "`";
+      case 12 -> "`" + pick(r, "`* []") + words(r) + pick(r, "` *][") + "`";
       default -> pick(r, PLAIN);
     };
   }
@@ -188,12 +199,14 @@ class SimpleInlineParserTest {
     reads.accept("Plain words, with (brackets) and 10% off: yes? Yes!");
     reads.accept("*one* and **two** and `three` and [four](/posts/four/).");
     reads.accept("- *lemon* chart");
+    reads.accept("[*mostly* `thread`](/posts/article-00163/) (*quiet*) \"**improve**\"!");
     leaves.accept("snake_case");
     leaves.accept("a*b*");
     leaves.accept("*a *");
     leaves.accept("***a***");
     leaves.accept("![image](/a.png)");
     leaves.accept("[ref]");
+    leaves.accept("[a [b](/c)](/d)");
     leaves.accept("[text](/a \"title\")");
     leaves.accept("``two``");
     leaves.accept("{{chart a}}");
