@@ -23,6 +23,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * Reads YAML into {@link YamlNode}s that keep their line and column. Configured once for hostile
  * input: a size limit, a nesting limit, no aliases (so no "billion laughs"), no custom tags,
  * duplicate keys refused. Problems become diagnostics; nothing is thrown to the caller.
+ *
+ * <p>Documents in the simple form most front matter is written in ({@link SimpleYaml}) are read
+ * without Jackson, into the same nodes; Jackson reads every other document, and says what is wrong
+ * with one it cannot read.
  */
 public final class YamlReader {
   /** Largest YAML document accepted, in characters. */
@@ -31,9 +35,23 @@ public final class YamlReader {
   /** Deepest nesting accepted. Real site files nest three or four levels. */
   public static final int MAX_DEPTH = 32;
 
-  private final YAMLFactory factory;
+  /** Made when first needed: front matter and settings in the simple form never need it. */
+  private volatile YAMLFactory factory;
 
-  public YamlReader() {
+  private YAMLFactory factory() {
+    YAMLFactory f = factory;
+    if (f == null) {
+      synchronized (this) {
+        f = factory;
+        if (f == null) {
+          factory = f = newFactory();
+        }
+      }
+    }
+    return f;
+  }
+
+  private static YAMLFactory newFactory() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(0);
@@ -41,7 +59,7 @@ public final class YamlReader {
     options.setNestingDepthLimit(MAX_DEPTH + 2);
     options.setCodePointLimit(MAX_CHARS + 16);
     options.setTagInspector(tag -> false);
-    factory =
+    YAMLFactory factory =
         YAMLFactory.builder()
             .loaderOptions(options)
             .streamReadConstraints(
@@ -54,6 +72,7 @@ public final class YamlReader {
     // Duplicate keys are caught while the node tree is built, where the message can name both
     // lines; Jackson's own check would point after the key and say less.
     factory.disable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    return factory;
   }
 
   /**
@@ -70,7 +89,17 @@ public final class YamlReader {
           "split it into smaller files");
       return Optional.empty();
     }
-    try (JsonParser parser = factory.createParser(text)) {
+    YamlNode simple = SimpleYaml.read(path, text, lineOffset);
+    if (simple != null) {
+      return Optional.of(simple);
+    }
+    return readWithJackson(path, text, lineOffset, fileText, diagnostics);
+  }
+
+  /** {@link #read} without its reading of simple YAML: every document through Jackson. */
+  Optional<YamlNode> readWithJackson(
+      String path, String text, int lineOffset, String fileText, Diagnostics diagnostics) {
+    try (JsonParser parser = factory().createParser(text)) {
       Builder b = new Builder(parser, path, lineOffset, fileText, diagnostics);
       JsonToken first = parser.nextToken();
       if (first == null) {
