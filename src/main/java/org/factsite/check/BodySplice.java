@@ -135,7 +135,8 @@ final class BodySplice {
    * rest with {@code bodyFacts} put in; null when the page must be read whole. The body is where
    * {@code written} (the page's text as its template wrote it, {@code html} encoded; null if not
    * known) says the template wrote it, when it says so; else where a search of the page finds it
-   * first.
+   * first. The rest is read through {@code shapes} (null: parsed itself), once for all pages of its
+   * shape.
    */
   static PageFacts spliced(
       String page,
@@ -143,7 +144,8 @@ final class BodySplice {
       WrittenPage written,
       String body,
       PageFacts bodyFacts,
-      String baseUrl) {
+      String baseUrl,
+      FrameShapes shapes) {
     if (body.isEmpty()) {
       return null;
     }
@@ -160,6 +162,12 @@ final class BodySplice {
       return null;
     }
     String rest = text.substring(0, at) + MARKERS + text.substring(at + body.length());
+    if (shapes != null) {
+      PageFacts shaped = shapes.facts(rest, page, baseUrl, bodyFacts);
+      if (shaped != null) {
+        return shaped == FrameShapes.WHOLE ? null : shaped;
+      }
+    }
     PageScan scan = PageScan.spliced(Jsoup.parse(rest), page, baseUrl, bodyFacts);
     return scan == null ? null : PageFacts.from(scan, page, baseUrl, bodyFacts);
   }

@@ -26,6 +26,10 @@ public record PageFacts(
     Map<String, Optional<String>> targets,
     List<CspCheck.Problem> cspProblems) {
 
+  /** No facts: a body with nothing in it, put into a frame read for any page. */
+  static final PageFacts NONE =
+      new PageFacts(Set.of(), List.of(), List.of(), List.of(), Map.of(), List.of());
+
   /** A chart figure on the page that lacks something readers need. */
   public record FigureProblem(String figureId, String lacks) {}
 

@@ -21,6 +21,7 @@ public final class PageFactsCache {
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final Map<String, BodyFacts> bodies = new ConcurrentHashMap<>();
+  private final FrameShapes shapes = new FrameShapes();
   private volatile boolean bodiesApart;
   private final Set<String> changed = ConcurrentHashMap.newKeySet();
   private volatile boolean idsChanged;
@@ -103,7 +104,7 @@ public final class PageFactsCache {
       PageFacts spliced =
           bodyFacts == null
               ? null
-              : BodySplice.spliced(page, html, written, body.html(), bodyFacts, baseUrl);
+              : BodySplice.spliced(page, html, written, body.html(), bodyFacts, baseUrl, shapes);
       if (spliced != null) {
         return spliced;
       }

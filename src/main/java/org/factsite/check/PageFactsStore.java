@@ -31,6 +31,7 @@ public final class PageFactsStore {
   private final KeptFile file;
   private final AtomicInteger pageHits = new AtomicInteger();
   private final AtomicInteger bodiesSpliced = new AtomicInteger();
+  private final FrameShapes shapes = new FrameShapes();
 
   /** Facts kept in {@code file} by the code named {@code identity}. */
   public PageFactsStore(Path file, String identity) {
@@ -92,7 +93,8 @@ public final class PageFactsStore {
       }
       file.keep(name, encode(bodyFacts));
     }
-    PageFacts facts = BodySplice.spliced(page, html, written, body.html(), bodyFacts, baseUrl);
+    PageFacts facts =
+        BodySplice.spliced(page, html, written, body.html(), bodyFacts, baseUrl, shapes);
     if (facts != null && kept) {
       bodiesSpliced.incrementAndGet();
     }

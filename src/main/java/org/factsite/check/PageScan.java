@@ -73,6 +73,14 @@ final class PageScan implements NodeVisitor {
   /** Whether the page showed that its body would have been read inside a table. */
   private boolean inTable;
 
+  /** Where the body's facts went in: how many links and downloads came before them. */
+  private int bodyRefsAt = -1;
+
+  private int bodyAssetsAt = -1;
+
+  /** Whether the page has a {@code <picture>}, whose downloads depend on all it holds. */
+  private boolean sawPicture;
+
   private PageScan(String page, String baseUrl, PageFacts body) {
     this.page = page;
     this.baseUrl = baseUrl;
@@ -95,6 +103,70 @@ final class PageScan implements NodeVisitor {
     PageScan scan = new PageScan(page, baseUrl, body);
     NodeTraversor.traverse(scan, root);
     return scan.spliced && !scan.inTable && scan.comments == 1 && scan.texts == 1 ? scan : null;
+  }
+
+  /**
+   * The facts of a parsed frame (a page whose body was replaced by {@link BodySplice}'s markers),
+   * for any page of that frame and any body: null when the markers do not stand right.
+   */
+  static Frame frame(Element root, String baseUrl) {
+    PageScan scan = spliced(root, null, baseUrl, PageFacts.NONE);
+    if (scan == null) {
+      return null;
+    }
+    List<String> assetRefs = new ArrayList<>(scan.assets.size());
+    for (List<String> group : scan.assets) {
+      assetRefs.add(group.get(0));
+    }
+    return new Frame(
+        Set.copyOf(scan.ids),
+        List.copyOf(scan.refs),
+        scan.bodyRefsAt,
+        List.copyOf(assetRefs),
+        scan.bodyAssetsAt,
+        List.copyOf(scan.elementProblems),
+        scan.policyMeta,
+        !scan.chartFigures.isEmpty() || !scan.srcsetRefs.isEmpty() || scan.sawPicture);
+  }
+
+  /**
+   * A frame's facts: its ids, links (raw, in document order) and downloads (raw), with the place
+   * where a body's go in, its policy problems and meta tag; {@code perPage} when they depend on
+   * more than its elements and attributes (a chart figure's cells, a picture's sources).
+   */
+  record Frame(
+      Set<String> ids,
+      List<String> refs,
+      int bodyRefsAt,
+      List<String> assetRefs,
+      int bodyAssetsAt,
+      List<CspCheck.Problem> elementProblems,
+      Element policyMeta,
+      boolean perPage) {
+
+    /** The walk of the page at {@code page} made of this frame and {@code body}. */
+    PageScan with(String page, String baseUrl, PageFacts body) {
+      PageScan s = new PageScan(page, baseUrl, body);
+      s.ids.addAll(ids);
+      s.ids.addAll(body.ids());
+      s.refs.addAll(refs.subList(0, bodyRefsAt));
+      s.refs.addAll(body.refs());
+      s.refs.addAll(refs.subList(bodyRefsAt, refs.size()));
+      for (int i = 0; i <= assetRefs.size(); i++) {
+        if (i == bodyAssetsAt) {
+          for (List<String> group : body.assets()) {
+            s.assets.add(new ArrayList<>(group));
+          }
+        }
+        if (i < assetRefs.size()) {
+          s.assets.add(s.asset(assetRefs.get(i)));
+        }
+      }
+      s.elementProblems.addAll(elementProblems);
+      s.policyMeta = policyMeta;
+      s.spliced = true;
+      return s;
+    }
   }
 
   /** Walks the top-level nodes of a parsed body fragment, as they would be read in a page. */
@@ -163,7 +235,10 @@ final class PageScan implements NodeVisitor {
           srcsetRefs.addAll(LinkCheck.srcsetUrls(el.attr("srcset")));
         }
       }
-      case "picture" -> pictures.push(new OpenPicture(el, srcsetRefs.size()));
+      case "picture" -> {
+        pictures.push(new OpenPicture(el, srcsetRefs.size()));
+        sawPicture = true;
+      }
       case "meta" -> {
         if (policyMeta == null && CspCheck.isPolicyMeta(el)) {
           policyMeta = el;
@@ -189,6 +264,9 @@ final class PageScan implements NodeVisitor {
     // A browser fetches one candidate of a picture, so each <img> of it is one download whose
     // alternatives are every <source srcset> address in the picture.
     List<String> sources = srcsetRefs.subList(picture.firstSrcset, srcsetRefs.size());
+    if (page == null) {
+      return; // a frame read for any page: one with a picture is read page by page
+    }
     for (List<String> group : picture.imgGroups) {
       for (String url : sources) {
         group.add(LinkCheck.localise(page, url, baseUrl));
@@ -203,6 +281,8 @@ final class PageScan implements NodeVisitor {
     } else if (node instanceof Comment c && c.getData().equals(BodySplice.COMMENT_DATA)) {
       comments++;
       if (comments == 1 && BodySplice.standsInFlow(c)) {
+        bodyRefsAt = refs.size();
+        bodyAssetsAt = assets.size();
         ids.addAll(body.ids());
         refs.addAll(body.refs());
         for (List<String> group : body.assets()) {
@@ -213,10 +293,13 @@ final class PageScan implements NodeVisitor {
     }
   }
 
-  /** A download group: the address as the link check resolves it, alternatives added later. */
+  /**
+   * A download group: the address as the link check resolves it, alternatives added later; the
+   * address as written when the walk is of a frame for any page.
+   */
   private List<String> asset(String ref) {
     List<String> group = new ArrayList<>(1);
-    group.add(LinkCheck.localise(page, ref, baseUrl));
+    group.add(page == null ? ref : LinkCheck.localise(page, ref, baseUrl));
     return group;
   }
 }

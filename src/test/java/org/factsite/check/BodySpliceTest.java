@@ -67,10 +67,25 @@ class BodySpliceTest {
     return PageFacts.of(PAGE, bytes(html), BASE);
   }
 
+  /** Frames read once per shape, shared by every page of these tests. */
+  private static final FrameShapes SHAPES = new FrameShapes();
+
+  /**
+   * The page read with its body's facts put in: its frame parsed itself, and read through {@link
+   * #SHAPES}, which must agree.
+   */
   private static PageFacts spliced(String pre, String body, String post) {
     PageFacts bodyFacts = BodySplice.ofHtml(PAGE, body, BASE);
     assertNotNull(bodyFacts, () -> "this body should be readable on its own:\n" + body);
-    return BodySplice.spliced(PAGE, bytes(pre + body + post), null, body, bodyFacts, BASE);
+    PageFacts parsed =
+        BodySplice.spliced(PAGE, bytes(pre + body + post), null, body, bodyFacts, BASE, null);
+    PageFacts shaped =
+        BodySplice.spliced(PAGE, bytes(pre + body + post), null, body, bodyFacts, BASE, SHAPES);
+    assertEquals(
+        parsed == null ? null : PageFactsEquivalenceTest.describe(parsed),
+        shaped == null ? null : PageFactsEquivalenceTest.describe(shaped),
+        () -> "read through its shape, the frame gave other facts:\n" + pre + body + post);
+    return parsed;
   }
 
   private static byte[] bytes(String s) {
@@ -114,7 +129,8 @@ class BodySpliceTest {
                 new WrittenPage(page, f[0].length()),
                 body,
                 BodySplice.ofHtml(PAGE, body, BASE),
-                BASE),
+                BASE,
+                null),
             page);
       }
     }
@@ -130,12 +146,13 @@ class BodySpliceTest {
     PageFacts bodyFacts = BodySplice.ofHtml(PAGE, body, BASE);
     PageFacts placed =
         BodySplice.spliced(
-            PAGE, bytes(page), new WrittenPage(page, pre.length()), body, bodyFacts, BASE);
+            PAGE, bytes(page), new WrittenPage(page, pre.length()), body, bodyFacts, BASE, null);
     assertNotNull(placed);
     assertSameAsWhole(placed, page);
     // With no place given (-1), the page is searched, as for a page kept from an earlier build.
     assertNull(
-        BodySplice.spliced(PAGE, bytes(page), new WrittenPage(page, -1), body, bodyFacts, BASE));
+        BodySplice.spliced(
+            PAGE, bytes(page), new WrittenPage(page, -1), body, bodyFacts, BASE, null));
   }
 
   @Test
@@ -231,7 +248,8 @@ class BodySpliceTest {
   void aBodyNotFoundInThePageIsReadWhole() {
     String body = PIECES.get(0);
     PageFacts bodyFacts = BodySplice.ofHtml(PAGE, body, BASE);
-    assertNull(BodySplice.spliced(PAGE, bytes(HEAD + "<p>other</p>"), null, body, bodyFacts, BASE));
-    assertNull(BodySplice.spliced(PAGE, bytes(HEAD), null, "", bodyFacts, BASE));
+    assertNull(
+        BodySplice.spliced(PAGE, bytes(HEAD + "<p>other</p>"), null, body, bodyFacts, BASE, null));
+    assertNull(BodySplice.spliced(PAGE, bytes(HEAD), null, "", bodyFacts, BASE, null));
   }
 }
