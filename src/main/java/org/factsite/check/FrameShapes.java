@@ -30,8 +30,9 @@ import org.jsoup.select.NodeTraversor;
  * picture; otherwise the frame itself is parsed, as before. {@code FrameShapesTest} compares the
  * facts both ways on random frames.
  *
- * <p>At most {@link #MAX_SHAPES} shapes are kept; a site whose every page is shaped differently
- * costs a scan and a look-up per page. Thread-safe.
+ * <p>At most {@link #MAX_SHAPES} shapes are kept, and all are dropped when that many are held (the
+ * templates changed under the preview server, or every page is shaped differently, which then costs
+ * a scan and a look-up per page). Thread-safe.
  */
 final class FrameShapes {
   static final int MAX_SHAPES = 512;
@@ -68,9 +69,10 @@ final class FrameShapes {
     Shape shape = shapes.get(key);
     if (shape == null) {
       shape = read(key.skeleton(), baseUrl);
-      if (shapes.size() < MAX_SHAPES) {
-        shapes.putIfAbsent(key, shape);
+      if (shapes.size() >= MAX_SHAPES) {
+        shapes.clear(); // the templates changed under the preview server, or every page differs
       }
+      shapes.putIfAbsent(key, shape);
     }
     if (shape.whole()) {
       return WHOLE;

@@ -128,4 +128,19 @@ class FrameShapesTest {
     }
     assertEquals(1, shapes.size());
   }
+
+  @Test
+  void aSiteWhoseEveryPageIsShapedDifferentlyKeepsAtMostTheLimit() {
+    FrameShapes shapes = new FrameShapes();
+    PageFacts bodyFacts = BodySplice.ofHtml(PAGE, BODY, BASE);
+    for (int i = 0; i < FrameShapes.MAX_SHAPES + 100; i++) {
+      String html = "<body><a href=\"../../p" + i + "/\">p</a><main>" + BODY + "</main></body>";
+      byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+      PageFacts shaped = BodySplice.spliced(PAGE, bytes, null, BODY, bodyFacts, BASE, shapes);
+      assertEquals(
+          PageFactsEquivalenceTest.describe(PageFacts.of(PAGE, bytes, BASE)),
+          PageFactsEquivalenceTest.describe(shaped));
+      assertTrue(shapes.size() <= FrameShapes.MAX_SHAPES, "kept " + shapes.size());
+    }
+  }
 }
