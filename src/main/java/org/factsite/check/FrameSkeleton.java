@@ -1,6 +1,5 @@
 package org.factsite.check;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -76,7 +75,10 @@ final class FrameSkeleton {
         }
         continue;
       }
-      solid |= Character.isLetterOrDigit(c);
+      solid |=
+          c < 128
+              ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+              : Character.isLetterOrDigit(c);
     }
     return solid;
   }
@@ -101,9 +103,8 @@ final class FrameSkeleton {
       while (nameStart > from && isNameChar(s.charAt(nameStart - 1))) {
         nameStart--;
       }
-      String name = s.substring(nameStart, q).toLowerCase(Locale.ROOT);
       boolean space = nameStart > from && Character.isWhitespace(s.charAt(nameStart - 1));
-      if (space && UNREAD.contains(name) && close > q + 2 && plainValue(s, q + 2, close)) {
+      if (space && unread(s, nameStart, q) && close > q + 2 && plainValue(s, q + 2, close)) {
         b.append(s, i, q + 2).append(VALUE);
       } else {
         b.append(s, i, close);
@@ -111,6 +112,16 @@ final class FrameSkeleton {
       i = close;
     }
     b.append(s, i, to);
+  }
+
+  /** Whether {@code s[from, to)} names an attribute in {@link #UNREAD}, in any case. */
+  private static boolean unread(String s, int from, int to) {
+    for (String name : UNREAD) {
+      if (name.length() == to - from && s.regionMatches(true, from, name, 0, name.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isNameChar(char c) {
