@@ -162,13 +162,17 @@ final class BodySplice {
       return null;
     }
     String rest = text.substring(0, at) + MARKERS + text.substring(at + body.length());
-    if (shapes != null) {
-      PageFacts shaped = shapes.facts(rest, page, baseUrl, bodyFacts);
-      if (shaped != null) {
-        return shaped == FrameShapes.WHOLE ? null : shaped;
-      }
-    }
-    PageScan scan = PageScan.spliced(Jsoup.parse(rest), page, baseUrl, bodyFacts);
+    return shapes != null
+        ? shapes.facts(rest, page, baseUrl, bodyFacts)
+        : frameFacts(rest, page, baseUrl, bodyFacts);
+  }
+
+  /**
+   * The facts of a page whose body was replaced by the markers in {@code frame}, from a parse of
+   * the frame itself, with {@code bodyFacts} put in; null when the page must be read whole.
+   */
+  static PageFacts frameFacts(String frame, String page, String baseUrl, PageFacts bodyFacts) {
+    PageScan scan = PageScan.spliced(Jsoup.parse(frame), page, baseUrl, bodyFacts);
     return scan == null ? null : PageFacts.from(scan, page, baseUrl, bodyFacts);
   }
 

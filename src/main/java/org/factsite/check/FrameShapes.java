@@ -1,8 +1,6 @@
 package org.factsite.check;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -48,10 +46,6 @@ final class FrameShapes {
   private static final Shape UNUSABLE = new Shape(null, false);
   private static final Shape READ_WHOLE = new Shape(null, true);
 
-  /** What {@link #facts} says when the markers show the page must be read whole. */
-  static final PageFacts WHOLE =
-      new PageFacts(Set.of(), List.of(), List.of(), List.of(), Map.of(), List.of());
-
   private final Map<Key, Shape> shapes = new ConcurrentHashMap<>();
 
   /** How many shapes are kept, for tests. */
@@ -61,8 +55,8 @@ final class FrameShapes {
 
   /**
    * The facts of the page at {@code page} whose frame is {@code frame}, with {@code body}'s facts
-   * put in at the markers; {@link #WHOLE} (by identity) when the page must be read whole; null when
-   * its frame must be parsed itself.
+   * put in at the markers, as {@link BodySplice#frameFacts} gives them; null when the page must be
+   * read whole. A frame whose shape cannot be shared is parsed itself.
    */
   PageFacts facts(String frame, String page, String baseUrl, PageFacts body) {
     Key key = new Key(FrameSkeleton.of(frame), baseUrl);
@@ -75,10 +69,10 @@ final class FrameShapes {
       shapes.putIfAbsent(key, shape);
     }
     if (shape.whole()) {
-      return WHOLE;
+      return null;
     }
     if (shape.frame() == null) {
-      return null;
+      return BodySplice.frameFacts(frame, page, baseUrl, body);
     }
     return PageFacts.from(shape.frame().with(page, baseUrl, body), page, baseUrl, body);
   }
