@@ -11,6 +11,7 @@ import org.commonmark.node.CustomNode;
 import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.commonmark.parser.PostProcessor;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.factsite.model.Article;
 
@@ -28,13 +29,18 @@ public final class MarkdownRenderer {
       List.of(
           TablesExtension.create(), HeadingAnchorExtension.create(), FootnotesExtension.create());
 
+  /** Run on every parsed document, whichever parser read it. */
+  private static final List<PostProcessor> POST_PROCESSORS = List.of(new ChartBlockPostProcessor());
+
   private final Parser parser;
   private final Parser locating;
+  private final SimpleBlocks simple;
   private final HtmlRenderer renderer;
 
   public MarkdownRenderer() {
     parser = parser(IncludeSourceSpans.NONE);
     locating = parser(IncludeSourceSpans.BLOCKS_AND_INLINES);
+    simple = new SimpleBlocks(simpleInlines());
     renderer =
         HtmlRenderer.builder()
             .extensions(EXTENSIONS)
@@ -55,11 +61,45 @@ public final class MarkdownRenderer {
 
   /** Our Markdown's parser, before its inline parsing is chosen. */
   static Parser.Builder builder(IncludeSourceSpans spans) {
-    return Parser.builder()
-        .extensions(EXTENSIONS)
-        .includeSourceSpans(spans)
-        .customInlineContentParserFactory(new DirectiveParser.Factory())
-        .postProcessor(new ChartBlockPostProcessor());
+    Parser.Builder b =
+        Parser.builder()
+            .extensions(EXTENSIONS)
+            .includeSourceSpans(spans)
+            .customInlineContentParserFactory(new DirectiveParser.Factory());
+    POST_PROCESSORS.forEach(b::postProcessor);
+    return b;
+  }
+
+  /**
+   * The simple inline reading our parser's inline parsing uses, set up from the context commonmark
+   * hands it (the syntax our extensions claim); read off by parsing an empty text once.
+   */
+  static SimpleInlines simpleInlines() {
+    SimpleInlines[] seen = new SimpleInlines[1];
+    builder(IncludeSourceSpans.NONE)
+        .inlineParserFactory(
+            context -> {
+              seen[0] = SimpleInlineParser.simpleInlines(context);
+              return new SimpleInlineParser(context);
+            })
+        .build()
+        .parse("");
+    return seen[0];
+  }
+
+  /**
+   * The document our parser makes of {@code text}: read by {@link SimpleBlocks} when it is written
+   * in the blocks that reads, else by commonmark's parser.
+   */
+  Node parseFast(String text) {
+    Node doc = simple.read(text);
+    if (doc == null) {
+      return parser.parse(text);
+    }
+    for (PostProcessor p : POST_PROCESSORS) {
+      doc = p.process(doc);
+    }
+    return doc;
   }
 
   /** Finds where the article's numbered nodes were written, when first asked. */
@@ -90,7 +130,7 @@ public final class MarkdownRenderer {
   }
 
   private ParsedMarkdown parseChecked(Article article, NodePositions positions) {
-    Node doc = parser.parse(article.body());
+    Node doc = parseFast(article.body());
     var tooDeep = NestingGuard.checkDepth(doc);
     if (tooDeep.isPresent()) {
       // The refusal names where the text is too deep, which only a parse with positions knows.

@@ -33,6 +33,11 @@ final class SimpleInlineParser implements InlineParser {
 
   SimpleInlineParser(InlineParserContext context) {
     this.context = context;
+    this.simple = simpleInlines(context);
+  }
+
+  /** What {@link SimpleInlines} may read, given the syntax the context's extensions claim. */
+  static SimpleInlines simpleInlines(InlineParserContext context) {
     List<Character> excluded = new ArrayList<>();
     for (InlineContentParserFactory f : context.getCustomInlineContentParserFactories()) {
       excluded.addAll(f.getTriggerCharacters());
@@ -46,7 +51,7 @@ final class SimpleInlineParser implements InlineParser {
     for (LinkProcessor p : context.getCustomLinkProcessors()) {
       linksAsCommonmark &= p.getClass().getName().equals(FOOTNOTE_LINKS);
     }
-    this.simple = new SimpleInlines(excluded, linksAsCommonmark);
+    return new SimpleInlines(excluded, linksAsCommonmark);
   }
 
   @Override

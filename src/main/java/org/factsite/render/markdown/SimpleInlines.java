@@ -91,9 +91,18 @@ final class SimpleInlines {
    * block} as it was.
    */
   boolean read(List<SourceLine> lines, Node block) {
+    List<String> text = new ArrayList<>(lines.size());
+    for (SourceLine line : lines) {
+      text.add(line.getContent().toString());
+    }
+    return readText(text, block);
+  }
+
+  /** As {@link #read}, for lines given as text. */
+  boolean readText(List<String> lines, Node block) {
     Reading r = new Reading();
     for (int li = 0, n = lines.size(); li < n; li++) {
-      if (!readLine(lines.get(li).getContent().toString(), r)) {
+      if (!readLine(lines.get(li), r)) {
         return false;
       }
       if (li < n - 1) {
