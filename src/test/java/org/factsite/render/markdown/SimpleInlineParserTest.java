@@ -1,5 +1,6 @@
 package org.factsite.render.markdown;
 
+import static org.factsite.render.markdown.MarkdownTrees.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +9,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.commonmark.internal.InlineParserImpl;
-import org.commonmark.node.Code;
-import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
-import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.InlineParser;
 import org.commonmark.parser.Parser;
@@ -121,28 +119,6 @@ class SimpleInlineParserTest {
     return md.toString();
   }
 
-  /** The tree as text: every node's kind and what it holds, so an empty text node shows too. */
-  private static String tree(Node node) {
-    StringBuilder b = new StringBuilder();
-    dump(node, 0, b);
-    return b.toString();
-  }
-
-  private static void dump(Node node, int depth, StringBuilder b) {
-    b.append("  ".repeat(depth)).append(node.getClass().getSimpleName());
-    if (node instanceof Text t) {
-      b.append(" [").append(t.getLiteral()).append(']');
-    } else if (node instanceof Code c) {
-      b.append(" [").append(c.getLiteral()).append(']');
-    } else if (node instanceof Link l) {
-      b.append(" [").append(l.getDestination()).append("] [").append(l.getTitle()).append(']');
-    }
-    b.append('\n');
-    for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
-      dump(c, depth + 1, b);
-    }
-  }
-
   @Test
   void simpleSyntaxReadsAsCommonmarksOwnInlineParserReadsIt() {
     Parser ours =
@@ -212,7 +188,8 @@ class SimpleInlineParserTest {
     leaves.accept("{{chart a}}");
     leaves.accept("a &amp; b");
     assertEquals(
-        "Paragraph\n  Text [a]\n  HardLineBreak\n  Text [b]\n  SoftLineBreak\n  Text [c]\n",
+        "Paragraph spans=0\n  Text spans=0 [a]\n  HardLineBreak spans=0\n  Text spans=0 [b]\n"
+            + "  SoftLineBreak spans=0\n  Text spans=0 [c]\n",
         tree(read(simple, "a  ", "b ", "c \t")));
   }
 
