@@ -38,9 +38,24 @@ public final class MarkdownRenderer {
   private final HtmlRenderer renderer;
 
   public MarkdownRenderer() {
-    parser = parser(IncludeSourceSpans.NONE);
+    // The inline parsing commonmark sets up for our parser is what SimpleBlocks reads each block's
+    // text with; commonmark hands its context out only during a parse, so one of nothing shows it.
+    SimpleInlines[] seen = new SimpleInlines[1];
+    Parser probing =
+        builder(IncludeSourceSpans.NONE)
+            .inlineParserFactory(
+                context -> {
+                  SimpleInlineParser p = new SimpleInlineParser(context);
+                  if (seen[0] == null) {
+                    seen[0] = p.simple(); // the probe below; later parses leave it as it is
+                  }
+                  return p;
+                })
+            .build();
+    probing.parse("");
+    parser = probing;
     locating = parser(IncludeSourceSpans.BLOCKS_AND_INLINES);
-    simple = new SimpleBlocks(simpleInlines());
+    simple = new SimpleBlocks(seen[0]);
     renderer =
         HtmlRenderer.builder()
             .extensions(EXTENSIONS)
@@ -70,21 +85,9 @@ public final class MarkdownRenderer {
     return b;
   }
 
-  /**
-   * The simple inline reading our parser's inline parsing uses, set up from the context commonmark
-   * hands it (the syntax our extensions claim); read off by parsing an empty text once.
-   */
-  static SimpleInlines simpleInlines() {
-    SimpleInlines[] seen = new SimpleInlines[1];
-    builder(IncludeSourceSpans.NONE)
-        .inlineParserFactory(
-            context -> {
-              seen[0] = SimpleInlineParser.simpleInlines(context);
-              return new SimpleInlineParser(context);
-            })
-        .build()
-        .parse("");
-    return seen[0];
+  /** What reads the articles written in simple blocks (see {@link #parseFast}). */
+  SimpleBlocks simpleBlocks() {
+    return simple;
   }
 
   /**

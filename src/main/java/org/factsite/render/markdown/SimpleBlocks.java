@@ -129,7 +129,7 @@ final class SimpleBlocks {
   }
 
   private static boolean opensEmphasis(String s, int at) {
-    return at < s.length() && (isAsciiLetter(s.charAt(at)) || isDigit(s.charAt(at)));
+    return at < s.length() && SimpleInlines.isAsciiLetterOrDigit(s.charAt(at));
   }
 
   private static boolean isAsciiLetter(char c) {

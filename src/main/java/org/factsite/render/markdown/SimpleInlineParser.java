@@ -36,8 +36,13 @@ final class SimpleInlineParser implements InlineParser {
     this.simple = simpleInlines(context);
   }
 
+  /** The simple reading this parser tries first. */
+  SimpleInlines simple() {
+    return simple;
+  }
+
   /** What {@link SimpleInlines} may read, given the syntax the context's extensions claim. */
-  static SimpleInlines simpleInlines(InlineParserContext context) {
+  private static SimpleInlines simpleInlines(InlineParserContext context) {
     List<Character> excluded = new ArrayList<>();
     for (InlineContentParserFactory f : context.getCustomInlineContentParserFactories()) {
       excluded.addAll(f.getTriggerCharacters());

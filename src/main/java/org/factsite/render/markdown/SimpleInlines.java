@@ -242,7 +242,7 @@ final class SimpleInlines {
     return c < 128 && SPACE_OR_PUNCTUATION[c];
   }
 
-  private static boolean isAsciiLetterOrDigit(char c) {
+  static boolean isAsciiLetterOrDigit(char c) {
     return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 

@@ -233,7 +233,7 @@ class SimpleBlocksTest {
   @Test
   void simpleBlocksReadAsCommonmarksParserReadsThem() {
     MarkdownRenderer ours = new MarkdownRenderer();
-    SimpleBlocks simple = new SimpleBlocks(MarkdownRenderer.simpleInlines());
+    SimpleBlocks simple = ours.simpleBlocks();
     Parser theirs = MarkdownRenderer.builder(IncludeSourceSpans.NONE).build();
     HtmlRenderer html = HtmlRenderer.builder().extensions(MarkdownRenderer.EXTENSIONS).build();
     Writer w = new Writer(new Random(23));
@@ -273,7 +273,7 @@ class SimpleBlocksTest {
 
   @Test
   void readsAnArticleAndLeavesTheRestToCommonmark() {
-    SimpleBlocks simple = new SimpleBlocks(MarkdownRenderer.simpleInlines());
+    SimpleBlocks simple = new MarkdownRenderer().simpleBlocks();
     String article =
         "Some *words* and `code`.\nA second line.\n\n## A heading\n\n- one\n- [two](/posts/x/)\n\n"
             + "> Quoted\n> twice\n\n| Name | Count |\n|------|------:|\n| a | 1 |\n| b |\n";
