@@ -162,7 +162,8 @@ public final class MarkdownRenderer {
 
   /** Renders a document whose references were filled in by {@link MarkdownResolver}. */
   public String render(ParsedMarkdown parsed) {
-    return renderer.render(parsed.document());
+    RenderedBody simply = renderSimply(parsed, false);
+    return simply != null ? simply.html() : renderer.render(parsed.document());
   }
 
   /**
@@ -173,9 +174,21 @@ public final class MarkdownRenderer {
     if (!parsed.directives().isEmpty() || parsed.refusal() != null) {
       return new RenderedBody(render(parsed), null);
     }
+    RenderedBody simply = renderSimply(parsed, true);
+    return simply != null ? simply : renderByCommonmark(parsed.document());
+  }
+
+  /** What {@link SimpleHtml} writes, or null when the document holds nodes it leaves alone. */
+  private static RenderedBody renderSimply(ParsedMarkdown parsed, boolean record) {
+    int length = parsed.article().body().length();
+    return SimpleHtml.write(parsed.document(), length + (length >> 2) + 64, record);
+  }
+
+  /** commonmark's renderer, with the tags it writes recorded. */
+  RenderedBody renderByCommonmark(Node document) {
     TagRecorder recorder = TagRecorder.start();
     try {
-      String html = render(parsed);
+      String html = renderer.render(document);
       return new RenderedBody(html, recorder.tags(html));
     } finally {
       recorder.stop();

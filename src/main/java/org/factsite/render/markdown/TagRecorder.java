@@ -69,7 +69,7 @@ final class TagRecorder {
    * no-break space counts as space there too). Attribute values cannot hide a {@code <} or {@code
    * >}: the renderer escapes both.
    */
-  private static boolean hasText(String html) {
+  static boolean hasText(String html) {
     boolean inTag = false;
     for (int i = 0; i < html.length(); i++) {
       char c = html.charAt(i);
