@@ -104,7 +104,8 @@ final class BuildCache implements ArticleMemo {
 
   /** Starts a build with these settings; changed settings forget every page. */
   synchronized void settings(SiteConfig c) {
-    if (!c.equals(config)) {
+    // A first build has nothing to compare with (and spares the record's equals its set-up).
+    if (config == null || !c.equals(config)) {
       config = c;
       pages.clear();
     }
@@ -123,7 +124,7 @@ final class BuildCache implements ArticleMemo {
 
   Facts facts(Article a) {
     Facts f = facts.get(a.sourcePath());
-    return f != null && f.article().equals(a) ? f : null;
+    return f != null && (f.article() == a || f.article().equals(a)) ? f : null;
   }
 
   void putFacts(Facts f) {

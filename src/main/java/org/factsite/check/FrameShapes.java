@@ -1,6 +1,7 @@
 package org.factsite.check;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -35,7 +36,23 @@ import org.jsoup.select.NodeTraversor;
 final class FrameShapes {
   static final int MAX_SHAPES = 512;
 
-  private record Key(String skeleton, String baseUrl) {}
+  /**
+   * A skeleton and the base it was read against. Equality is written out: a record's own goes
+   * through method handles, which cost more than the look-up itself for every page.
+   */
+  private record Key(String skeleton, String baseUrl) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && skeleton.equals(k.skeleton)
+          && Objects.equals(baseUrl, k.baseUrl);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * skeleton.hashCode() + Objects.hashCode(baseUrl);
+    }
+  }
 
   /**
    * What a skeleton's parse gave: null facts when its pages must be read another way, and then

@@ -36,15 +36,25 @@ public final class Diagnostics {
   }
 
   public synchronized boolean hasErrors() {
-    return items.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+    return errorCount() > 0;
   }
 
   public synchronized int errorCount() {
-    return (int) items.stream().filter(d -> d.severity() == Severity.ERROR).count();
+    int errors = 0;
+    for (Diagnostic d : items) {
+      errors += d.severity() == Severity.ERROR ? 1 : 0;
+    }
+    return errors;
   }
 
-  /** All diagnostics, sorted by place, without duplicates. */
+  /**
+   * All diagnostics, sorted by place, without duplicates. Asked of every article's collector, most
+   * of them empty.
+   */
   public synchronized List<Diagnostic> all() {
+    if (items.isEmpty()) {
+      return List.of();
+    }
     return items.stream().distinct().sorted(Diagnostic.ORDER).toList();
   }
 
