@@ -171,7 +171,14 @@ final class BodySplice {
     if (at < 0 || at > text.length() - body.length()) {
       return null;
     }
-    String rest = text.substring(0, at) + MARKERS + text.substring(at + body.length());
+    // Joined into a buffer of the right size: the page is kilobytes, and a join compiled as a
+    // growing StringBuilder would copy it several times.
+    String rest =
+        new StringBuilder(text.length() - body.length() + MARKERS.length())
+            .append(text, 0, at)
+            .append(MARKERS)
+            .append(text, at + body.length(), text.length())
+            .toString();
     return shapes != null
         ? shapes.facts(rest, page, baseUrl, bodyFacts)
         : frameFacts(rest, page, baseUrl, bodyFacts);
