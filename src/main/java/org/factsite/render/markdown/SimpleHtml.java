@@ -178,6 +178,9 @@ final class SimpleHtml {
   }
 
   private boolean link(Link link) {
+    if (link.getDestination() == null) {
+      return false; // commonmark writes a bare href; our parsers never make such a link
+    }
     Map<String, String> attributes;
     if (link.getTitle() == null) {
       attributes = Map.of("href", link.getDestination());
