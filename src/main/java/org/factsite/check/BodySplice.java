@@ -62,7 +62,6 @@ final class BodySplice {
           "#root", "html", "body", "main", "article", "section", "div", "aside", "header", "footer",
           "nav");
 
-  /** Elements whose facts come from what they hold: a picture's sources, a chart figure. */
   /**
    * The jsoup tag of each element name met, looked up once: jsoup's look-up by name builds a new
    * tag set for every element, which cost more than the rest of reading a body's tags. The walk
@@ -70,6 +69,7 @@ final class BodySplice {
    */
   private static final Map<String, Tag> TAGS = new ConcurrentHashMap<>();
 
+  /** Elements whose facts come from what they hold: a picture's sources, a chart figure. */
   private static final Set<String> NESTED_FACTS = Set.of("picture", "source", "figure");
 
   /** Elements the walk finds a fact in even without attributes: policy problems by their tag. */

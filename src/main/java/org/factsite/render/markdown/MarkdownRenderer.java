@@ -162,7 +162,8 @@ public final class MarkdownRenderer {
 
   /** Renders a document whose references were filled in by {@link MarkdownResolver}. */
   public String render(ParsedMarkdown parsed) {
-    RenderedBody simply = renderSimply(parsed, false);
+    // A reference is a node SimpleHtml leaves alone; an article known to show one skips the try.
+    RenderedBody simply = parsed.directives().isEmpty() ? renderSimply(parsed, false) : null;
     return simply != null ? simply.html() : renderer.render(parsed.document());
   }
 

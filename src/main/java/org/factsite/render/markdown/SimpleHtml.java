@@ -68,8 +68,7 @@ final class SimpleHtml {
       return null;
     }
     String html = w.out.toString();
-    boolean readable = record && !w.linkInLink && TagRecorder.hasText(html);
-    return new RenderedBody(html, readable ? List.copyOf(w.tags) : null);
+    return new RenderedBody(html, record ? TagRecorder.readable(html, w.tags, w.linkInLink) : null);
   }
 
   private boolean node(Node n) {
@@ -253,11 +252,7 @@ final class SimpleHtml {
       if (c >= 0x80) {
         return normalizedByPattern(s);
       }
-      if (c >= 'a' && c <= 'z'
-          || c >= 'A' && c <= 'Z'
-          || c >= '0' && c <= '9'
-          || c == '_'
-          || c == '-') {
+      if (SimpleInlines.isAsciiLetterOrDigit(c) || c == '_' || c == '-') {
         b.append(c);
       }
     }

@@ -61,6 +61,15 @@ final class TagRecorder {
 
   /** The tags recorded for {@code html}, or null when they may not be what a parse would read. */
   List<RenderedBody.Tag> tags(String html) {
+    return readable(html, tags, linkInLink);
+  }
+
+  /**
+   * {@code tags}, written for {@code html}, or null when they may not be what a parse would read:
+   * when a link held a link (the parser closes the outer one early) or the HTML has no text.
+   */
+  static List<RenderedBody.Tag> readable(
+      String html, List<RenderedBody.Tag> tags, boolean linkInLink) {
     return linkInLink || !hasText(html) ? null : List.copyOf(tags);
   }
 
@@ -69,7 +78,7 @@ final class TagRecorder {
    * no-break space counts as space there too). Attribute values cannot hide a {@code <} or {@code
    * >}: the renderer escapes both.
    */
-  static boolean hasText(String html) {
+  private static boolean hasText(String html) {
     boolean inTag = false;
     for (int i = 0; i < html.length(); i++) {
       char c = html.charAt(i);
