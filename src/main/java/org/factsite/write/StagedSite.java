@@ -35,18 +35,17 @@ public final class StagedSite implements AutoCloseable {
   private volatile IOException failure;
 
   /**
-   * One thread does all the disk work, in the order the files arrive, while the build's threads go
-   * on rendering. Creating files and folders costs the kernel far more than the copy costs: with
-   * several writers the creates in one folder queue on its lock (and spin, using a core the
-   * rendering needs), so one writer beside the renderers is faster than many.
+   * Two threads do the disk work, in the order the files arrive, while the build's threads go on
+   * rendering: one makes the folders and hands each file on to the other, which creates and fills
+   * it. Creating files and folders costs the kernel far more than the copy costs, most of all on a
+   * file system without a journal shortly after a large delete (docs/performance.md, "The file
+   * system"), so the two halves of that cost run side by side. Not more threads, and not two that
+   * each make folders: the page folders all sit in one folder, and creates there queue on its lock
+   * (and spin, using a core the rendering needs); each file is created in a folder of its own.
    */
-  private final ExecutorService writer =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "factsite-writer");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService folderMaker = oneThread("factsite-folders");
+
+  private final ExecutorService fileWriter = oneThread("factsite-writer");
 
   private boolean committed;
 
@@ -86,11 +85,11 @@ public final class StagedSite implements AutoCloseable {
    */
   public void write(String sitePath, byte[] bytes) {
     if (failure == null) {
-      writer.execute(() -> writeNow(sitePath, bytes));
+      folderMaker.execute(() -> makeFolder(sitePath, bytes));
     }
   }
 
-  private void writeNow(String sitePath, byte[] bytes) {
+  private void makeFolder(String sitePath, byte[] bytes) {
     if (failure != null) {
       return;
     }
@@ -109,6 +108,22 @@ public final class StagedSite implements AutoCloseable {
               Files.createDirectories(folder);
               folders.add(folder);
             }
+          });
+      fileWriter.execute(() -> writeFile(sitePath, path, target, bytes));
+    } catch (IOException e) {
+      fail(e);
+    } catch (RuntimeException e) {
+      fail(new IOException("could not write " + sitePath + ": " + e.getMessage(), e));
+    }
+  }
+
+  private void writeFile(String sitePath, String path, Path target, byte[] bytes) {
+    if (failure != null) {
+      return;
+    }
+    try {
+      guard.work(
+          () -> {
             if (!previous.linkIfUnchanged(path, bytes, target)) {
               Files.write(target, bytes);
             }
@@ -120,11 +135,25 @@ public final class StagedSite implements AutoCloseable {
     }
   }
 
-  /** Waits until every queued file is written. */
+  private static ExecutorService oneThread(String name) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** Waits until every queued file is written: the folders first, as they hand on the files. */
   private void drain() throws IOException {
-    writer.shutdown();
+    awaitDone(folderMaker);
+    awaitDone(fileWriter);
+  }
+
+  private static void awaitDone(ExecutorService threads) throws IOException {
+    threads.shutdown();
     try {
-      if (!writer.awaitTermination(1, TimeUnit.HOURS)) {
+      if (!threads.awaitTermination(1, TimeUnit.HOURS)) {
         throw new IOException("timed out writing the site");
       }
     } catch (InterruptedException e) {
@@ -153,15 +182,20 @@ public final class StagedSite implements AutoCloseable {
     committed = true;
   }
 
-  /** Removes the staging folder unless the site was committed. */
-  @Override
-  public void close() {
-    writer.shutdownNow();
+  private static void stop(ExecutorService threads) {
+    threads.shutdownNow();
     try {
-      writer.awaitTermination(1, TimeUnit.MINUTES);
+      threads.awaitTermination(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Removes the staging folder unless the site was committed. */
+  @Override
+  public void close() {
+    stop(folderMaker);
+    stop(fileWriter);
     try {
       if (!committed) {
         SiteWriter.deleteQuietly(staging);
