@@ -59,4 +59,16 @@ class ArticleDateTest {
                 + " YYYY-MM-DD (a time after it, like 2020-11-20T09:30:00Z, is allowed), not '20/11/2020'");
     withDate("2020-11-20T25:00:00Z").assertFails();
   }
+
+  @Test
+  void aDayTheMonthDoesNotHaveIsALocatedError() {
+    withDate("2020-02-29").assertOk().assertFileContains("posts/a/index.html", "29 February 2020");
+    withDate("2021-02-29")
+        .assertError(
+            "content/posts/a.md:3:7: 'date' should be a date written"
+                + " YYYY-MM-DD (a time after it, like 2020-11-20T09:30:00Z, is allowed), not '2021-02-29'");
+    withDate("2020-04-31").assertFails();
+    withDate("2020-13-01").assertFails();
+    withDate("2020-00-10").assertFails();
+  }
 }
