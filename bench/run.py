@@ -112,6 +112,18 @@ def factsite_tools(jar, with_launcher, out_root, cache, with_plain=True, with_ke
     return tools
 
 
+def other_jar_tool(jar, out_root, cache):
+    """bin/factsite on another jar, everything afresh, in an output folder of its own. Its warm-up
+    run records that jar's class-data-sharing archive beside it if there is none."""
+    jar = os.path.abspath(jar)
+    if not os.path.isfile(jar):
+        sys.exit("--also-jar: no such jar: " + jar)
+    out = os.path.join(out_root, "factsite-other")
+    name = "factsite (bin/factsite, %s)" % os.path.basename(jar)
+    return Tool(name, [LAUNCHER, "build", "--no-cache", "--output", out], SITE, out,
+                factsite_env(jar, cache + "-other"))
+
+
 def factsite_kept_tool(jar, out_root, cache):
     """bin/factsite build without --no-cache: the drawings, rendered Markdown and page facts that
     the build before it kept (in the user's cache folder, here the bench's own) are reused for
@@ -334,6 +346,10 @@ def main():
                     help="leave out the rows of ordinary builds that reuse what the build before"
                          " kept (charts, rendered Markdown, page facts): the unchanged corpus, and"
                          " the corpus with its newest article retitled")
+    ap.add_argument("--also-jar", default=None, metavar="JAR",
+                    help="also time bin/factsite on this other jar (say, one packaged from an"
+                         " earlier commit with --build-dir), everything afresh, interleaved with"
+                         " the other rows: a change measured against the code before it")
     ap.add_argument("--out-root", default=None,
                     help="folder holding both generators' output folders, side by side"
                          " (default: WORK/out; a tmpfs such as /dev/shm/x leaves the disk out)")
@@ -379,6 +395,7 @@ def main():
         fill_site(corpus)
         tools = factsite_tools(jar, True, out_root, cache, not args.launcher_only,
                                not args.no_kept, not args.no_kept) + (
+            [other_jar_tool(args.also_jar, out_root, cache)] if args.also_jar else []) + (
             [] if args.no_hugo else [hugo_tool(corpus, out_root)])
         # Untimed warm-up (disk cache; for the kept row, what it keeps), then check what it wrote.
         for t in tools:
