@@ -87,6 +87,11 @@ def factsite_env(jar, cache):
     return dict(os.environ, FACTSITE_JAR=jar, XDG_CACHE_HOME=cache)
 
 
+def afresh(out):
+    """factsite's arguments for a build that makes everything afresh into out."""
+    return ["build", "--no-cache", "--output", out]
+
+
 def factsite_tools(jar, with_launcher, out_root, cache, with_plain=True, with_kept=False,
                    with_retitled=False):
     """factsite making everything afresh (--no-cache), as a first build would; with_kept adds the
@@ -94,16 +99,13 @@ def factsite_tools(jar, with_launcher, out_root, cache, with_plain=True, with_ke
     folder, deleted just before each of its runs, as Hugo's is: on this file system creating files
     costs more right after many were deleted nearby (docs/performance.md), so a folder shared by
     the factsite rows made each of them build straight after another one's output was deleted."""
-    def build(out):
-        return ["build", "--no-cache", "--output", out]
-
     tools = []
     if with_plain:
         out = os.path.join(out_root, "factsite-jar")
-        tools.append(Tool("factsite (java -jar)", ["java", "-jar", jar] + build(out), SITE, out))
+        tools.append(Tool("factsite (java -jar)", ["java", "-jar", jar] + afresh(out), SITE, out))
     if with_launcher:
         out = os.path.join(out_root, "factsite")
-        tools.append(Tool("factsite (bin/factsite)", [LAUNCHER] + build(out), SITE, out,
+        tools.append(Tool("factsite (bin/factsite)", [LAUNCHER] + afresh(out), SITE, out,
                           factsite_env(jar, cache)))
     if with_kept:
         tools.append(factsite_kept_tool(jar, out_root, cache))
@@ -120,7 +122,7 @@ def other_jar_tool(jar, out_root, cache):
         sys.exit("--also-jar: no such jar: " + jar)
     out = os.path.join(out_root, "factsite-other")
     name = "factsite (bin/factsite, %s)" % os.path.basename(jar)
-    return Tool(name, [LAUNCHER, "build", "--no-cache", "--output", out], SITE, out,
+    return Tool(name, [LAUNCHER] + afresh(out), SITE, out,
                 factsite_env(jar, cache + "-other"))
 
 

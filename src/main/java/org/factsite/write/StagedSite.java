@@ -3,8 +3,8 @@ package org.factsite.write;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +31,10 @@ public final class StagedSite implements AutoCloseable {
   private final StopGuard guard;
   private final Path staging;
   private final PreviousSite previous;
-  private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+
+  /** The folders made so far; only the folder thread uses it once writing has begun. */
+  private final Set<Path> folders = new HashSet<>();
+
   private volatile IOException failure;
 
   /**
@@ -91,45 +94,42 @@ public final class StagedSite implements AutoCloseable {
     }
   }
 
+  /** On the folder thread: checks the path, makes its folder, hands the file to the file thread. */
   private void makeFolder(String sitePath, byte[] bytes) {
-    if (failure != null) {
-      return;
-    }
-    try {
-      String path = new OutputPath(sitePath).value();
-      Path target = staging.resolve(path).normalize();
-      if (!target.startsWith(staging)) {
-        throw new IOException("output path escapes the output folder: " + sitePath);
-      }
-      // Under the guard: once the process is stopping, nothing (not even a folder of the
-      // staging tree) is created again, so the stop hook's delete is final.
-      guard.work(
-          () -> {
-            Path folder = target.getParent();
-            if (!folders.contains(folder)) {
-              Files.createDirectories(folder);
-              folders.add(folder);
-            }
-          });
-      fileWriter.execute(() -> writeFile(sitePath, path, target, bytes));
-    } catch (IOException e) {
-      fail(e);
-    } catch (RuntimeException e) {
-      fail(new IOException("could not write " + sitePath + ": " + e.getMessage(), e));
+    onDisk(
+        sitePath,
+        () -> {
+          String path = new OutputPath(sitePath).value();
+          Path target = staging.resolve(path).normalize();
+          if (!target.startsWith(staging)) {
+            throw new IOException("output path escapes the output folder: " + sitePath);
+          }
+          Path folder = target.getParent();
+          if (folders.add(folder)) {
+            Files.createDirectories(folder);
+          }
+          fileWriter.execute(() -> onDisk(sitePath, () -> writeFile(path, target, bytes)));
+        });
+  }
+
+  /** On the file thread: links the file from the previous site if it is unchanged, or writes it. */
+  private void writeFile(String path, Path target, byte[] bytes) throws IOException {
+    if (!previous.linkIfUnchanged(path, bytes, target)) {
+      Files.write(target, bytes);
     }
   }
 
-  private void writeFile(String sitePath, String path, Path target, byte[] bytes) {
+  /**
+   * Runs one step of writing {@code sitePath} under the guard (once the process is stopping,
+   * nothing, not even a folder of the staging tree, is created again, so the stop hook's delete is
+   * final), unless an earlier step failed; a failure is remembered for {@link #commit}.
+   */
+  private void onDisk(String sitePath, StopGuard.Work step) {
     if (failure != null) {
       return;
     }
     try {
-      guard.work(
-          () -> {
-            if (!previous.linkIfUnchanged(path, bytes, target)) {
-              Files.write(target, bytes);
-            }
-          });
+      guard.work(step);
     } catch (IOException e) {
       fail(e);
     } catch (RuntimeException e) {
