@@ -29,7 +29,13 @@ public final class StagedSite implements AutoCloseable {
   private final Path parent;
   private final String name;
   private final StopGuard guard;
+
+  /** The staging folder beside the output; the new site is {@link #staging}, inside it. */
+  private final Path wrapper;
+
+  /** The new site's folder, named anew for every build, swapped in by {@link #commit}. */
   private final Path staging;
+
   private final PreviousSite previous;
 
   /** The folders made so far; only the folder thread uses it once writing has begun. */
@@ -54,14 +60,25 @@ public final class StagedSite implements AutoCloseable {
 
   private boolean committed;
 
-  private StagedSite(Path output, Path parent, String name, StopGuard guard, Path staging) {
+  private StagedSite(Path output, Path parent, String name, StopGuard guard, Path wrapper) {
     this.output = output;
     this.parent = parent;
     this.name = name;
     this.guard = guard;
-    this.staging = staging;
+    this.wrapper = wrapper;
+    this.staging = wrapper.resolve("site-" + Long.toUnsignedString(System.nanoTime(), 36));
     this.previous = PreviousSite.at(output);
     folders.add(staging);
+    // The first job of the folder thread, so the build goes on meanwhile: the site's folder is
+    // made once the file system has been asked to place it apart (FolderSpread).
+    folderMaker.execute(
+        () ->
+            onDisk(
+                "the staging folder",
+                () -> {
+                  FolderSpread.apply(wrapper);
+                  Files.createDirectory(staging);
+                }));
   }
 
   /**
@@ -76,8 +93,8 @@ public final class StagedSite implements AutoCloseable {
     Files.createDirectories(parent);
     StopGuard guard = new StopGuard(output);
     try {
-      Path staging = guard.createStaging(parent, "." + name + ".staging-");
-      return new StagedSite(output, parent, name, guard, staging);
+      Path wrapper = guard.createStaging(parent, "." + name + ".staging-");
+      return new StagedSite(output, parent, name, guard, wrapper);
     } catch (IOException | RuntimeException e) {
       guard.close();
       throw e;
@@ -182,6 +199,7 @@ public final class StagedSite implements AutoCloseable {
     guard.work(() -> Files.write(staging.resolve(Manifest.NAME), Manifest.render(files)));
     SiteWriter.swap(output, staging, parent, name, guard);
     committed = true;
+    SiteWriter.deleteQuietly(wrapper); // empty now
   }
 
   private static void stop(ExecutorService threads) {
@@ -200,7 +218,7 @@ public final class StagedSite implements AutoCloseable {
     stop(fileWriter);
     try {
       if (!committed) {
-        SiteWriter.deleteQuietly(staging);
+        SiteWriter.deleteQuietly(wrapper);
       }
     } finally {
       guard.close();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -194,6 +195,18 @@ class OutputSafetyTest {
     assertNotEquals(longAgo, Files.getLastModifiedTime(about));
     assertArrayEquals(sitemapBuilt, Files.readAllBytes(sitemap));
     s.assertNoStaging();
+  }
+
+  @Test
+  void builtSiteFolderHasTheUsualPermissionsNotTheStagingFoldersPrivateOnes() throws IOException {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    HostileSite s = HostileSite.built(dir);
+    Path usual = Files.createDirectory(dir.resolve("made-by-the-user"));
+    // A web server or a deploy step running as another user must be able to read the site.
+    assertEquals(Files.getPosixFilePermissions(usual), Files.getPosixFilePermissions(s.site));
+    CliRun r = s.run("build", "--quiet");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(Files.getPosixFilePermissions(usual), Files.getPosixFilePermissions(s.site));
   }
 
   @Test
