@@ -11,4 +11,10 @@ public interface OutputSink {
   OutputSink NONE = (sitePath, bytes) -> {};
 
   void accept(String sitePath, byte[] bytes);
+
+  /**
+   * Told before the first file how many files the build is about to make, roughly (its pages and
+   * charts): a hint for how to write them.
+   */
+  default void expect(int files) {}
 }

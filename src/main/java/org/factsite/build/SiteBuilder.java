@@ -100,6 +100,7 @@ public final class SiteBuilder {
     Site site = maybeSite.get();
     TemplateRenderer templates = cache.templates(inputs);
     cache.settings(site.config());
+    sink.expect(site.articles().size() + site.charts().size());
     OutputFiles files = new OutputFiles(sink);
     charts.keepIn(options.kept().charts());
     cache.checked().keepIn(options.kept().pageFacts());

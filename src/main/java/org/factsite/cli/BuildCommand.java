@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.factsite.build.BuildResult;
+import org.factsite.build.OutputSink;
 import org.factsite.write.OutputRefusedException;
 import org.factsite.write.StagedSite;
 
@@ -52,7 +53,19 @@ final class BuildCommand implements Command {
     // The new site is written into a staging folder while it is built; only a build that
     // succeeds in full swaps it in, and anything else removes it (StagedSite).
     try (StagedSite staged = StagedSite.open(site.dir(), target)) {
-      var run = SiteRun.build(site, report, out, err, staged::write);
+      OutputSink sink =
+          new OutputSink() {
+            @Override
+            public void accept(String sitePath, byte[] bytes) {
+              staged.write(sitePath, bytes);
+            }
+
+            @Override
+            public void expect(int files) {
+              staged.expect(files);
+            }
+          };
+      var run = SiteRun.build(site, report, out, err, sink);
       if (run.isEmpty()) {
         return ExitCode.BUILD_ERROR.code;
       }
