@@ -38,7 +38,10 @@ public final class StagedSite implements AutoCloseable {
 
   private final PreviousSite previous;
 
-  /** The folders made so far; only the folder thread uses it once writing has begun. */
+  /**
+   * The folders made so far, the new site's own first; only the folder thread uses it while writing
+   * goes on, and the commit after that thread has finished.
+   */
   private final Set<Path> folders = new HashSet<>();
 
   /**

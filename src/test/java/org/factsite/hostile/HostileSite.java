@@ -190,6 +190,11 @@ final class HostileSite {
     assertFalse(r.err().contains("StackOverflowError"), "error printed:\n" + r.err());
   }
 
+  /** Takes the site as it is now as the one later checks compare with. */
+  void snapshotAgain() {
+    snapshot = tree(site);
+  }
+
   void assertUnchanged() {
     Map<String, byte[]> now = tree(site);
     assertEquals(snapshot.keySet(), now.keySet(), "site/ gained or lost files");

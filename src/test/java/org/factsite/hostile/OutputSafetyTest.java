@@ -210,6 +210,27 @@ class OutputSafetyTest {
   }
 
   @Test
+  void largeSiteIsWrittenWholeAndAFailedRebuildLeavesIt() throws IOException {
+    HostileSite s = HostileSite.built(dir);
+    // From 200 files on, the staging folder asks the file system to place the new site apart.
+    int pages = 200;
+    for (int i = 0; i < pages; i++) {
+      s.write("content/many-" + i + ".md", ARTICLE.replace("title: About", "title: Page " + i));
+    }
+    CliRun r = s.run("build", "--quiet");
+    assertEquals(0, r.exitCode(), r.err());
+    for (int i = 0; i < pages; i++) {
+      String page = Files.readString(s.site.resolve("many-" + i + "/index.html"));
+      assertTrue(page.contains("Page " + i), "many-" + i);
+    }
+    s.assertNoStaging();
+    s.snapshotAgain();
+    s.write("templates/page.ftlh", "<#if>");
+    assertEquals(1, s.run("build", "--quiet").exitCode());
+    s.assertUnchanged();
+  }
+
+  @Test
   void failedBuildAfterAGoodOneLeavesNoStagingFolderBeside() {
     HostileSite s = HostileSite.built(dir);
     s.write("templates/page.ftlh", "<#if>");
