@@ -1,0 +1,108 @@
+package org.factsite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.factsite.testing.TestSite;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's build command goes through {@code bin/factsite}, a shell script that finds the jar
+ * beside itself, picks the JVM's settings and records a class-data archive on its first build.
+ * These run the script itself on the packaged jar (tag {@code packaged}: {@code mvn verify} runs
+ * them after packaging, with the browser suite). Each works on a copy of the jar, so the archive it
+ * records is its own, never the one beside the project's jar.
+ */
+@Tag("packaged")
+class LauncherTest {
+  private static final Path LAUNCHER = Path.of("bin", "factsite").toAbsolutePath();
+
+  @TempDir Path tmp;
+
+  @Test
+  void buildsASiteFromAnotherFolderAndRecordsItsArchiveOnTheFirstBuild() throws Exception {
+    Path jar = copyOfJar(tmp.resolve("lib"));
+    Path site =
+        TestSite.of("-- content/index.md --\n---\ntitle: Home\n---\nHello.\n")
+            .withDefaults()
+            .writeTo(tmp.resolve("site"));
+    Map<String, String> env = Map.of("FACTSITE_JAR", jar.toString());
+
+    Run first = run(tmp, env, "sh", LAUNCHER.toString(), "build", "--dir", "site", "-o", "out");
+
+    assertEquals(0, first.exitCode(), first.output());
+    assertTrue(first.output().contains("Built "), first.output());
+    assertTrue(Files.readString(tmp.resolve("out/index.html")).contains("Hello."));
+    Path archive = tmp.resolve("lib/factsite.jsa");
+    assertTrue(Files.size(archive) > 0, "the first build records the class-data archive");
+    try (var files = Files.list(tmp.resolve("lib"))) {
+      assertTrue(
+          files.noneMatch(p -> p.toString().endsWith(".tmp")), "no half-written archive is left");
+    }
+
+    Run second = run(tmp, env, "sh", LAUNCHER.toString(), "build", "--dir", "site", "-o", "out");
+
+    assertEquals(0, second.exitCode(), second.output());
+    assertTrue(second.output().contains("Built "), second.output());
+  }
+
+  @Test
+  void findsTheJarBesideItselfWhenRunFromItsOwnFolder() throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("project/bin"));
+    Files.copy(LAUNCHER, bin.resolve("factsite"));
+    copyOfJar(tmp.resolve("project/target"));
+
+    Run version = run(bin, Map.of("FACTSITE_JAR", ""), "sh", "factsite", "--version");
+
+    assertEquals(0, version.exitCode(), version.output());
+    assertEquals(Main.VERSION, version.output().strip());
+  }
+
+  @Test
+  void aMissingJarSaysHowToBuildIt() throws Exception {
+    Map<String, String> env = Map.of("FACTSITE_JAR", tmp.resolve("none.jar").toString());
+
+    Run run = run(tmp, env, "sh", LAUNCHER.toString(), "build");
+
+    assertEquals(2, run.exitCode());
+    assertTrue(run.output().contains("not found; build it with: mvn -q package"), run.output());
+  }
+
+  private record Run(int exitCode, String output) {}
+
+  /** Runs {@code command} in {@code dir}; an empty value in {@code env} removes that variable. */
+  private static Run run(Path dir, Map<String, String> env, String... command)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(List.of(command)).directory(dir.toFile());
+    pb.redirectErrorStream(true);
+    env.forEach(
+        (k, v) -> {
+          if (v.isEmpty()) {
+            pb.environment().remove(k);
+          } else {
+            pb.environment().put(k, v);
+          }
+        });
+    Process p = pb.start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the launcher ended");
+    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  }
+
+  /** A copy of the packaged jar (system property {@code factsite.jar}) in {@code dir}. */
+  private static Path copyOfJar(Path dir) throws IOException {
+    Path packaged = Path.of(System.getProperty("factsite.jar", "target/factsite.jar"));
+    assertTrue(Files.isRegularFile(packaged), "package the jar first: " + packaged);
+    Files.createDirectories(dir);
+    return Files.copy(packaged, dir.resolve("factsite.jar"));
+  }
+}
