@@ -49,10 +49,13 @@ class LauncherTest {
           files.noneMatch(p -> p.toString().endsWith(".tmp")), "no half-written archive is left");
     }
 
+    var recorded = Files.getLastModifiedTime(archive);
+
     Run second = run(tmp, env, "sh", LAUNCHER.toString(), "build", "--dir", "site", "-o", "out");
 
     assertEquals(0, second.exitCode(), second.output());
     assertTrue(second.output().contains("Built "), second.output());
+    assertEquals(recorded, Files.getLastModifiedTime(archive), "the next build reads the archive");
   }
 
   @Test
