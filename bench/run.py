@@ -3,8 +3,8 @@
 
 One command (see docs/performance.md):
 
-    bench/run.sh                      # N = 1,000 and 10,000, 3 timed runs each, charts at 1,000
-    bench/run.sh --sizes 1000 --runs 5 --charts 0
+    bench/run.sh                      # N = 1,000 and 10,000, 5 timed runs each, charts at 1,000
+    bench/run.sh --sizes 1000 --runs 9 --charts 0
 
 What it does:
   1. builds the jar (mvn -q package -DskipTests) unless --no-package;
@@ -331,7 +331,9 @@ def machine():
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma-separated")
-    ap.add_argument("--runs", type=int, default=3, help="timed runs per generator and size")
+    ap.add_argument("--runs", type=int, default=5,
+                    help="timed runs per generator and size (this machine's speed moves by a"
+                         " fifth within minutes: fewer runs give a noisy median)")
     ap.add_argument("--charts", type=int, default=1000,
                     help="articles in the one-chart-per-article corpus (0: skip)")
     ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "factsite-bench"),
