@@ -35,7 +35,9 @@ class LauncherTest {
         TestSite.of("-- content/index.md --\n---\ntitle: Home\n---\nHello.\n")
             .withDefaults()
             .writeTo(tmp.resolve("site"));
-    Map<String, String> env = Map.of("FACTSITE_JAR", jar.toString());
+    // What builds keep goes under the test's folder, not the user's cache.
+    Map<String, String> env =
+        Map.of("FACTSITE_JAR", jar.toString(), "XDG_CACHE_HOME", tmp.resolve("cache").toString());
 
     Run first = run(tmp, env, "sh", LAUNCHER.toString(), "build", "--dir", "site", "-o", "out");
 
