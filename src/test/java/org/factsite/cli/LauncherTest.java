@@ -1,19 +1,16 @@
 package org.factsite.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.factsite.testing.TestSite;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,44 +80,6 @@ class LauncherTest {
 
     assertEquals(2, run.exitCode());
     assertTrue(run.output().contains("not found; build it with: mvn -q package"), run.output());
-  }
-
-  @Test
-  void asksForHugePagesOnlyWhereTheKernelOffersThem() throws Exception {
-    Path jar = copyOfJar(tmp.resolve("lib"));
-    Path never = Files.writeString(tmp.resolve("never"), "always madvise [never]\n");
-    Map<String, String> env =
-        Map.of(
-            "FACTSITE_JAR", jar.toString(),
-            "FACTSITE_THP_MODES", never.toString(),
-            "FACTSITE_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
-
-    Run withoutThem = run(tmp, env, "sh", LAUNCHER.toString(), "--version");
-
-    // Asked for where the kernel has none, the JVM prints a warning before the program's output.
-    assertEquals(0, withoutThem.exitCode(), withoutThem.output());
-    assertFalse(withoutThem.output().contains("UseTransparentHugePages"), withoutThem.output());
-    assertFalse(withoutThem.output().contains("warning"), withoutThem.output());
-    assertTrue(withoutThem.output().contains("-XX:-UseAdaptiveSizePolicy"), withoutThem.output());
-
-    Path modes = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
-    Assumptions.assumeTrue(
-        Files.isReadable(modes) && Files.readString(modes).matches("(?s).*\\[(always|madvise)].*"),
-        "this machine's kernel offers no transparent huge pages");
-    Map<String, String> offered =
-        Map.of("FACTSITE_JAR", jar.toString(), "FACTSITE_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
-
-    Run withThem = run(tmp, offered, "sh", LAUNCHER.toString(), "--version");
-
-    assertEquals(0, withThem.exitCode(), withThem.output());
-    assertTrue(withThem.output().contains("-XX:+UseTransparentHugePages"), withThem.output());
-    assertFalse(withThem.output().contains("warning"), withThem.output());
-
-    Map<String, String> turnedOff = new HashMap<>(offered);
-    turnedOff.put("FACTSITE_THP", "0");
-    Run off = run(tmp, turnedOff, "sh", LAUNCHER.toString(), "--version");
-
-    assertFalse(off.output().contains("UseTransparentHugePages"), off.output());
   }
 
   private record Run(int exitCode, String output) {}
