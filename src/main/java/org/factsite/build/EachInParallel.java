@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -49,6 +50,58 @@ final class EachInParallel {
       worker.run();
     } catch (RuntimeException e) {
       failure = e;
+    }
+    for (ForkJoinTask<?> task : others) {
+      try {
+        task.join();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /**
+   * Runs {@code lead} on the calling thread while the pool's workers call {@code action} on the
+   * items in order, each worker taking the next as soon as it is free, until {@code lead} has
+   * returned; returns when {@code lead} and every call started are done. Items not reached are left
+   * for the caller. For work that one thread must do before the rest can go on (the first build's
+   * template set-up) when part of the rest can start without it. The first exception thrown by
+   * {@code lead} or an action is rethrown.
+   */
+  static <T> void meanwhile(Runnable lead, List<T> items, Consumer<? super T> action) {
+    int workers = Math.min(items.size(), ForkJoinPool.getCommonPoolParallelism());
+    if (workers < 1) {
+      lead.run();
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean leading = new AtomicBoolean(true);
+    Runnable worker =
+        () -> {
+          while (leading.get()) {
+            int i = next.getAndIncrement();
+            if (i >= items.size()) {
+              return;
+            }
+            action.accept(items.get(i));
+          }
+        };
+    List<ForkJoinTask<?>> others = new ArrayList<>(workers);
+    for (int w = 0; w < workers; w++) {
+      others.add(ForkJoinPool.commonPool().submit(worker));
+    }
+    RuntimeException failure = null;
+    try {
+      lead.run();
+    } catch (RuntimeException e) {
+      failure = e;
+    } finally {
+      leading.set(false);
     }
     for (ForkJoinTask<?> task : others) {
       try {

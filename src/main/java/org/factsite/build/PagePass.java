@@ -110,9 +110,23 @@ final class PagePass {
     Map<String, Object> shared = new HashMap<>();
     shared.put("pages", cache.intern("pages", views.pages()));
     shared.put("latest", cache.intern("latest", views.latest()));
-    EachInParallel.run(
-        site.articles().stream().filter(a -> !a.meta().layout().equals(SOURCES_LAYOUT)).toList(),
-        a -> page(a, shared, null));
+    List<Article> pages =
+        site.articles().stream().filter(a -> !a.meta().layout().equals(SOURCES_LAYOUT)).toList();
+    Map<String, Body> early = new ConcurrentHashMap<>();
+    if (keptPages == null || keptPages.keepsNone()) {
+      // Every page will be rendered, and the first build of a process sets FreeMarker up and
+      // parses the templates on one thread, while the other workers would wait for them: they
+      // make the first pages' bodies meanwhile, which need no template.
+      EachInParallel.meanwhile(
+          this::templatesReady,
+          pages,
+          a -> {
+            if (cache.facts(a) == null) {
+              early.put(a.sourcePath(), keptOrMade(a));
+            }
+          });
+    }
+    EachInParallel.run(pages, a -> page(a, shared, early.remove(a.sourcePath())));
     List<Article> last =
         site.articles().stream().filter(a -> a.meta().layout().equals(SOURCES_LAYOUT)).toList();
     if (!last.isEmpty()) {
@@ -149,7 +163,7 @@ final class PagePass {
 
   /**
    * Makes one page. {@code body} is its Markdown already rendered when its references had to be
-   * known first; null to parse it here when it is not cached.
+   * known first or while the templates were set up; null to parse it here when it is not cached.
    */
   private void page(Article a, Map<String, Object> shared, Body body) {
     // With kept pages, a page found kept needs no template: its template is checked only when it
@@ -316,6 +330,13 @@ final class PagePass {
       cache.putPage(page);
     }
     return new Made(page, written);
+  }
+
+  /** Checks every layout's template the site uses, which sets the templates up on first use. */
+  private void templatesReady() {
+    for (Article a : site.articles()) {
+      templateOk(a.meta().layout());
+    }
   }
 
   /** Whether the layout's template parses and is safe; reported once per build when not. */

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.MissingArgumentException;
@@ -44,12 +44,7 @@ final class CommandCall {
     List<Command> named = new ArrayList<>(List.of(top));
     int i = 0;
     while (i < args.length) {
-      String word = args[i];
-      Command next =
-          named.get(named.size() - 1).commands().stream()
-              .filter(c -> c.name().equals(word))
-              .findFirst()
-              .orElse(null);
+      Command next = named(named.get(named.size() - 1), args[i]);
       if (next == null) {
         break;
       }
@@ -59,9 +54,27 @@ final class CommandCall {
     return new CommandCall(named, Arrays.copyOfRange(args, i, args.length));
   }
 
+  // Loops rather than streams here and below: this runs first in every build, while nothing is
+  // compiled yet, and each stream and lambda costs its first use a few hundred microseconds of
+  // linking (docs/performance.md, "Round 22").
+
+  /** The command below {@code parent} named {@code word}, or null. */
+  private static Command named(Command parent, String word) {
+    for (Command c : parent.commands()) {
+      if (c.name().equals(word)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
   /** How help and messages name the command, e.g. "factsite new article". */
   String name() {
-    return named.stream().map(Command::name).collect(Collectors.joining(" "));
+    StringJoiner name = new StringJoiner(" ");
+    for (Command c : named) {
+      name.add(c.name());
+    }
+    return name.toString();
   }
 
   /**
@@ -71,7 +84,9 @@ final class CommandCall {
   int run(PrintWriter out, PrintWriter err) {
     Command command = named.get(named.size() - 1);
     Options options = new Options();
-    command.options().forEach(options::addOption);
+    for (Option o : command.options()) {
+      options.addOption(o);
+    }
     options.addOption(HELP).addOption(VERSION);
     CommandLine line = parse(options);
     if (line.hasOption(HELP)) {
@@ -152,7 +167,11 @@ final class CommandCall {
   }
 
   private static String labels(List<Command.Parameter> parameters) {
-    return parameters.stream().map(Command.Parameter::label).collect(Collectors.joining(" "));
+    StringJoiner labels = new StringJoiner(" ");
+    for (Command.Parameter p : parameters) {
+      labels.add(p.label());
+    }
+    return labels.toString();
   }
 
   /** How a user writes the option: its long name when it has one. */

@@ -254,6 +254,14 @@ public final class KeptFile {
     }
   }
 
+  /**
+   * Whether the file holds any result written in {@code context}: when not, every look-up misses.
+   */
+  public boolean holdsAny(String context) {
+    Index ix = index.join();
+    return Objects.equals(context, ix.context()) && !ix.entries().isEmpty();
+  }
+
   /** The old file's result for {@code name}, when the file was written in this context. */
   private static Entry entry(Index ix, String name, String context) {
     return Objects.equals(context, ix.context()) ? ix.entries().get(name) : null;

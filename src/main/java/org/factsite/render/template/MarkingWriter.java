@@ -9,13 +9,20 @@ import java.io.Writer;
  * happens to stand elsewhere in the page.
  */
 final class MarkingWriter extends Writer {
-  private final StringBuilder out = new StringBuilder(8192);
+  /**
+   * Room for the page at the start: what a page's frame (head, navigation, footer) usually takes,
+   * beside the body when there is one, so that the buffer is not outgrown and copied mid-page.
+   */
+  private static final int FRAME_ROOM = 8192;
+
+  private final StringBuilder out;
   private final String mark;
   private int markAt = -1;
 
   /** {@code mark} may be null: nothing is marked. */
   MarkingWriter(String mark) {
     this.mark = mark;
+    this.out = new StringBuilder(mark == null ? FRAME_ROOM : FRAME_ROOM + mark.length());
   }
 
   @Override

@@ -82,6 +82,14 @@ public final class PageStore {
     return file.find(page, context, in.toByteArray());
   }
 
+  /**
+   * Whether {@link #find} will miss every page of this build: nothing was kept, or it was kept with
+   * other templates, settings or lists (then every page is rendered, and its template is needed).
+   */
+  public boolean keepsNone() {
+    return !file.holdsAny(context);
+  }
+
   /** Keeps a page {@link #find} missed; {@code clean} says its rendering reported nothing. */
   public void keep(String page, boolean clean, byte[] html) {
     if (clean && html != null) {
