@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +71,72 @@ class EachInParallelTest {
     assertEquals(Thread.currentThread(), where.get(7));
     EachInParallel.run(List.<Integer>of(), i -> where.put(i, Thread.currentThread()));
     assertEquals(1, where.size());
+  }
+
+  @Test
+  void meanwhileTheOtherWorkersStartItemsUntilTheLeadIsDoneAndFinishThem() {
+    // The lead returns once three items are done; every item started by then is finished when
+    // meanwhile returns, and the workers take no more: most of the slow items are left.
+    int n = 2_000;
+    CountDownLatch three = new CountDownLatch(3);
+    AtomicInteger started = new AtomicInteger();
+    AtomicInteger finished = new AtomicInteger();
+    AtomicBoolean leadSawThree = new AtomicBoolean();
+    EachInParallel.meanwhile(
+        () -> {
+          try {
+            leadSawThree.set(three.await(20, TimeUnit.SECONDS));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        },
+        IntStream.range(0, n).boxed().toList(),
+        i -> {
+          started.incrementAndGet();
+          try {
+            Thread.sleep(2);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          finished.incrementAndGet();
+          three.countDown();
+        });
+    assertTrue(leadSawThree.get(), "the workers did not start items while the lead ran");
+    assertEquals(started.get(), finished.get(), "an item was still running");
+    assertTrue(started.get() >= 3 && started.get() < n / 2, started + " items were started");
+  }
+
+  @Test
+  void meanwhileAFailureOfTheLeadOrAnItemReachesTheCaller() {
+    IllegalStateException lead =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                EachInParallel.meanwhile(
+                    () -> {
+                      throw new IllegalStateException("lead");
+                    },
+                    List.of(1, 2, 3),
+                    i -> {}));
+    assertEquals("lead", lead.getMessage());
+    CountDownLatch failed = new CountDownLatch(1);
+    IllegalStateException item =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                EachInParallel.meanwhile(
+                    () -> {
+                      try {
+                        failed.await(20, TimeUnit.SECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    },
+                    List.of(1, 2, 3),
+                    i -> {
+                      failed.countDown();
+                      throw new IllegalStateException("item " + i);
+                    }));
+    assertTrue(item.getMessage().contains("item "), item.getMessage());
   }
 }

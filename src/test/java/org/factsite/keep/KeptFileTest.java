@@ -2,9 +2,11 @@ package org.factsite.keep;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -52,6 +54,17 @@ class KeptFileTest {
     assertNull(other.find("a", "ctx", bytes("in-A")), "another input, same length");
     assertNull(other.find("a", "other ctx", bytes("in-a")), "another context");
     assertNull(new KeptFile(file(), "code 2").find("a", "ctx", bytes("in-a")));
+  }
+
+  @Test
+  void aFileHoldsResultsOnlyForTheContextItWasWrittenIn() {
+    assertFalse(new KeptFile(file(), "code 1").holdsAny("ctx"), "no file yet");
+    build("a");
+    assertTrue(new KeptFile(file(), "code 1").holdsAny("ctx"));
+    assertFalse(new KeptFile(file(), "code 1").holdsAny("other ctx"));
+    assertFalse(new KeptFile(file(), "code 2").holdsAny("ctx"), "written by other code");
+    build();
+    assertFalse(new KeptFile(file(), "code 1").holdsAny("ctx"), "saved with no results");
   }
 
   @Test
