@@ -3,7 +3,9 @@ package org.factsite.write;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +55,18 @@ public final class StagedSite implements AutoCloseable {
   static final int SPREAD_FROM = 200;
 
   private volatile int expected;
+
+  /** A file {@link #write} was given, not yet handed to the folder thread. */
+  private record Queued(String sitePath, byte[] bytes) {}
+
+  /**
+   * How many files {@link #write} gathers before handing them to the folder thread together: each
+   * hand-over wakes a thread that waits for work, and a wake per file (two, with the file thread)
+   * cost a 1,000-page build in memory about 10 ms of its page threads' time.
+   */
+  static final int BATCH = 16;
+
+  private final List<Queued> queued = new ArrayList<>(BATCH);
 
   private volatile IOException failure;
 
@@ -116,30 +130,69 @@ public final class StagedSite implements AutoCloseable {
    * and returns at once.
    */
   public void write(String sitePath, byte[] bytes) {
-    if (failure == null) {
-      folderMaker.execute(() -> makeFolder(sitePath, bytes));
+    if (failure != null) {
+      return;
+    }
+    List<Queued> full = null;
+    synchronized (queued) {
+      queued.add(new Queued(sitePath, bytes));
+      if (queued.size() >= BATCH) {
+        full = new ArrayList<>(queued);
+        queued.clear();
+      }
+    }
+    if (full != null) {
+      handOn(full);
     }
   }
 
-  /** On the folder thread: checks the path, makes its folder, hands the file to the file thread. */
-  private void makeFolder(String sitePath, byte[] bytes) {
-    onDisk(
-        sitePath,
+  /** Hands the files queued so far to the folder thread. */
+  private void handOnQueued() {
+    List<Queued> rest;
+    synchronized (queued) {
+      rest = new ArrayList<>(queued);
+      queued.clear();
+    }
+    if (!rest.isEmpty()) {
+      handOn(rest);
+    }
+  }
+
+  /**
+   * On the folder thread: checks each file's path and makes its folder, then hands the files on to
+   * the file thread together.
+   */
+  private void handOn(List<Queued> files) {
+    folderMaker.execute(
         () -> {
-          String path = new OutputPath(sitePath).value();
-          Path target = staging.resolve(path).normalize();
-          if (!target.startsWith(staging)) {
-            throw new IOException("output path escapes the output folder: " + sitePath);
+          List<Runnable> writes = new ArrayList<>(files.size());
+          for (Queued f : files) {
+            onDisk(f.sitePath(), () -> writes.add(makeFolder(f.sitePath(), f.bytes())));
           }
-          Path folder = target.getParent();
-          if (folders.isEmpty()) {
-            makeRoot();
-          }
-          if (folders.add(folder)) {
-            Files.createDirectories(folder);
-          }
-          fileWriter.execute(() -> onDisk(sitePath, () -> writeFile(path, target, bytes)));
+          fileWriter.execute(
+              () -> {
+                for (Runnable w : writes) {
+                  w.run();
+                }
+              });
         });
+  }
+
+  /** Checks the path and makes its folder; returns the file's write, for the file thread. */
+  private Runnable makeFolder(String sitePath, byte[] bytes) throws IOException {
+    String path = new OutputPath(sitePath).value();
+    Path target = staging.resolve(path).normalize();
+    if (!target.startsWith(staging)) {
+      throw new IOException("output path escapes the output folder: " + sitePath);
+    }
+    Path folder = target.getParent();
+    if (folders.isEmpty()) {
+      makeRoot();
+    }
+    if (folders.add(folder)) {
+      Files.createDirectories(folder);
+    }
+    return () -> onDisk(sitePath, () -> writeFile(path, target, bytes));
   }
 
   /**
@@ -190,6 +243,7 @@ public final class StagedSite implements AutoCloseable {
 
   /** Waits until every queued file is written: the folders first, as they hand on the files. */
   private void drain() throws IOException {
+    handOnQueued();
     awaitDone(folderMaker);
     awaitDone(fileWriter);
   }
