@@ -49,7 +49,7 @@ import org.jsoup.parser.Tag;
  */
 final class BodySplice {
   static final String COMMENT_DATA = "factsite:article-body";
-  static final String TEXT = "\uE000factsite:article-body\uE000";
+  static final String TEXT = FrameSkeleton.FIRST + "factsite:article-body" + FrameSkeleton.FIRST;
 
   /** The attribute of the {@code <col>} marker, which must not show in the parsed page. */
   static final String COL_ATTRIBUTE = "data-factsite-article-body";

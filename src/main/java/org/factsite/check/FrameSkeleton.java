@@ -16,11 +16,22 @@ import java.util.Set;
  * to: a {@code TEXT} in text, a {@code VALUE} in the value of an attribute no check reads.
  */
 final class FrameSkeleton {
+  /*
+   * The stand-ins, and the body's text marker (BodySplice.TEXT), are C1 control characters: never
+   * in a page that was meant (HTML calls them parse errors, and the parser keeps them as text), and
+   * within Latin-1, so a frame of plain text stays a one-byte-per-character string. Private-use
+   * characters did as well for the first, but made every frame and skeleton a two-byte string,
+   * copied again when each was widened.
+   */
+
+  /** The first of the characters the splice and the skeletons put in: see {@link #isStandIn}. */
+  static final char FIRST = '\u0080';
+
   /** Stands for a run of text. */
-  static final char TEXT = '\uE001';
+  static final char TEXT = '\u0081';
 
   /** Stands for the value of an attribute no check reads. */
-  static final char VALUE = '\uE002';
+  static final char VALUE = '\u0082';
 
   /** Attributes whose values no check reads (see {@code PageScan}, {@code CspCheck}). */
   static final Set<String> UNREAD = Set.of("datetime", "title", "lang", "dir", "aria-label");
@@ -65,7 +76,7 @@ final class FrameSkeleton {
     boolean solid = false;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c == 0 || c >= '\uE000' && c <= '\uE002' || c == '>') {
+      if (c == 0 || isStandIn(c) || c == '>') {
         return false;
       }
       if (c == '&') {
@@ -124,6 +135,11 @@ final class FrameSkeleton {
     return false;
   }
 
+  /** Whether {@code c} is one of the characters the splice or the skeletons put in. */
+  static boolean isStandIn(char c) {
+    return c >= FIRST && c <= VALUE;
+  }
+
   private static boolean isNameChar(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-';
   }
@@ -132,7 +148,7 @@ final class FrameSkeleton {
   private static boolean plainValue(String s, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c == 0 || c == '<' || c == '>' || c >= '\uE000' && c <= '\uE002') {
+      if (c == 0 || c == '<' || c == '>' || isStandIn(c)) {
         return false;
       }
     }

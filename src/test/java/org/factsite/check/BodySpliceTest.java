@@ -182,7 +182,7 @@ class BodySpliceTest {
             new String[] {HEAD + "<svg>", "</svg>"},
             new String[] {HEAD + "<picture><source srcset=\"a.svg\">", "</picture>"},
             // a marker of ours elsewhere in the page, and a frameset after the body
-            new String[] {HEAD + "<p>\uE000factsite:article-body\uE000</p>", ""},
+            new String[] {HEAD + "<p>" + BodySplice.TEXT + "</p>", ""},
             new String[] {HEAD + "<!--factsite:article-body-->", ""});
     for (String[] f : frames) {
       assertNull(spliced(f[0], body, f[1]), () -> "spliced in the frame " + f[0] + "…" + f[1]);
