@@ -41,28 +41,7 @@ final class EachInParallel {
             }
           }
         };
-    List<ForkJoinTask<?>> others = new ArrayList<>(workers - 1);
-    for (int w = 1; w < workers; w++) {
-      others.add(ForkJoinPool.commonPool().submit(worker));
-    }
-    RuntimeException failure = null;
-    try {
-      worker.run();
-    } catch (RuntimeException e) {
-      failure = e;
-    }
-    for (ForkJoinTask<?> task : others) {
-      try {
-        task.join();
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    alongside(worker, worker, workers - 1, () -> {});
   }
 
   /**
@@ -91,17 +70,26 @@ final class EachInParallel {
             action.accept(items.get(i));
           }
         };
-    List<ForkJoinTask<?>> others = new ArrayList<>(workers);
-    for (int w = 0; w < workers; w++) {
+    alongside(lead, worker, workers, () -> leading.set(false));
+  }
+
+  /**
+   * Runs {@code here} on the calling thread and {@code worker} on {@code count} of the pool's
+   * threads; {@code done} runs as soon as {@code here} returns or throws. Returns when every one
+   * has finished, rethrowing the first exception.
+   */
+  private static void alongside(Runnable here, Runnable worker, int count, Runnable done) {
+    List<ForkJoinTask<?>> others = new ArrayList<>(count);
+    for (int w = 0; w < count; w++) {
       others.add(ForkJoinPool.commonPool().submit(worker));
     }
     RuntimeException failure = null;
     try {
-      lead.run();
+      here.run();
     } catch (RuntimeException e) {
       failure = e;
     } finally {
-      leading.set(false);
+      done.run();
     }
     for (ForkJoinTask<?> task : others) {
       try {
