@@ -130,32 +130,25 @@ public final class StagedSite implements AutoCloseable {
    * and returns at once.
    */
   public void write(String sitePath, byte[] bytes) {
-    if (failure != null) {
-      return;
-    }
-    List<Queued> full = null;
-    synchronized (queued) {
-      queued.add(new Queued(sitePath, bytes));
-      if (queued.size() >= BATCH) {
-        full = new ArrayList<>(queued);
-        queued.clear();
+    if (failure == null) {
+      synchronized (queued) {
+        queued.add(new Queued(sitePath, bytes));
       }
-    }
-    if (full != null) {
-      handOn(full);
+      handOnQueued(BATCH);
     }
   }
 
-  /** Hands the files queued so far to the folder thread. */
-  private void handOnQueued() {
-    List<Queued> rest;
+  /** Hands the files queued so far to the folder thread, when there are at least {@code least}. */
+  private void handOnQueued(int least) {
+    List<Queued> batch;
     synchronized (queued) {
-      rest = new ArrayList<>(queued);
+      if (queued.size() < least) {
+        return;
+      }
+      batch = new ArrayList<>(queued);
       queued.clear();
     }
-    if (!rest.isEmpty()) {
-      handOn(rest);
-    }
+    handOn(batch);
   }
 
   /**
@@ -243,7 +236,7 @@ public final class StagedSite implements AutoCloseable {
 
   /** Waits until every queued file is written: the folders first, as they hand on the files. */
   private void drain() throws IOException {
-    handOnQueued();
+    handOnQueued(1);
     awaitDone(folderMaker);
     awaitDone(fileWriter);
   }
