@@ -189,6 +189,10 @@ public final class Fields {
     if (t == null) {
       return null;
     }
+    LocalDate plain = plainDate(t);
+    if (plain != null) {
+      return plain;
+    }
     try {
       return LocalDate.parse(t);
     } catch (DateTimeParseException e) {
@@ -211,6 +215,42 @@ public final class Fields {
           fileText);
       return null;
     }
+  }
+
+  /**
+   * A date written exactly {@code YYYY-MM-DD} that exists, read without the formatter; null for
+   * anything else, which {@link LocalDate#parse} then reads or reports as before. The formatter's
+   * parsing and resolving code was about 30 ms of C1's compiling in a 1,000-article build, for
+   * dates nearly all written this way.
+   */
+  static LocalDate plainDate(String t) {
+    if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    if (year < 0 || month < 0 || day < 0) {
+      return null;
+    }
+    try {
+      return LocalDate.of(year, month, day);
+    } catch (java.time.DateTimeException e) {
+      return null; // no such day: LocalDate.parse reports it
+    }
+  }
+
+  /** The number written in ASCII digits from {@code from} to {@code to}; -1 if any is not one. */
+  private static int digits(String t, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   private static LocalDate dateOfDateTime(String t) {

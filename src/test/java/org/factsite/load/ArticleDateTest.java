@@ -1,5 +1,10 @@
 package org.factsite.load;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.LocalDate;
+import java.util.List;
 import org.factsite.testing.TestSite;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +75,28 @@ class ArticleDateTest {
     withDate("2020-04-31").assertFails();
     withDate("2020-13-01").assertFails();
     withDate("2020-00-10").assertFails();
+  }
+
+  @Test
+  void plainDatesAreReadAsTheFormatterReadsThem() {
+    for (LocalDate d = LocalDate.of(1999, 1, 1); d.getYear() < 2002; d = d.plusDays(1)) {
+      assertEquals(d, Fields.plainDate(d.toString()));
+    }
+    assertEquals(LocalDate.of(0, 1, 1), Fields.plainDate("0000-01-01"));
+    // Anything else is left to the formatter, which reads it or reports it.
+    for (String s :
+        List.of(
+            "2021-02-29",
+            "2020-13-01",
+            "2020-00-10",
+            "2020-04-31",
+            "2020-1-10x",
+            "2020/01/10",
+            "+2020-01-1",
+            "\uFF12020-01-10",
+            "2020-01-1x",
+            "2020-01-10 ")) {
+      assertNull(Fields.plainDate(s), s);
+    }
   }
 }
