@@ -93,6 +93,16 @@ class TemplateHostileTest {
             "templates/page.ftlh:3:3: template error while rendering content/about.md:"
                 + " 'statics' is missing (not defined, or empty)"),
         page(
+            "a view record's Java methods",
+            "${page.hashCode()}",
+            "templates/page.ftlh:3:3: template error while rendering content/about.md:"
+                + " 'page.hashCode' is missing (not defined, or empty)"),
+        page(
+            "a view record's class",
+            "${page.class.name}",
+            "templates/page.ftlh:3:3: template error while rendering content/about.md:"
+                + " 'page.class' is missing (not defined, or empty)"),
+        page(
             "a template that does not exist",
             "<#import \"nope.ftlh\" as n>",
             "templates/page.ftlh:3:1: template error while rendering content/about.md:"

@@ -58,6 +58,7 @@ public final class TemplateRenderer {
     if (config == null) {
       Configuration fresh = new Configuration(Configuration.VERSION_2_3_33);
       fresh.setTemplateLoader(new InputsTemplateLoader(inputs));
+      fresh.setObjectWrapper(new ViewWrapper());
       fresh.setDefaultEncoding("UTF-8");
       fresh.setOutputFormat(HTMLOutputFormat.INSTANCE);
       fresh.setRecognizeStandardFileExtensions(true);
