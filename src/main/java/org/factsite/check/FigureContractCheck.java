@@ -16,17 +16,22 @@ import org.jsoup.select.QueryParser;
  * build.
  */
 final class FigureContractCheck {
-  // Parsed once, not on every figure of every page.
-  private static final Evaluator HEADLINE = QueryParser.parse(".chart-headline");
-  private static final Evaluator DESCRIPTION = QueryParser.parse(".chart-description");
-  private static final Evaluator SOURCE = QueryParser.parse(".chart-source");
-  private static final Evaluator CAPTION = QueryParser.parse("table caption");
-  private static final Evaluator SCOPED_HEADER = QueryParser.parse("table th[scope]");
-  private static final Evaluator CSV_LINK = QueryParser.parse("a[href$=.csv]");
-  private static final Evaluator IMG = QueryParser.parse("img");
-  private static final Evaluator PICTURE_SOURCES = QueryParser.parse("picture source");
-  private static final Evaluator TEXTS =
-      QueryParser.parse("table caption, .chart-description, .chart-headline");
+  /**
+   * Parsed once, not on every figure of every page, and only by a build with a chart figure: a
+   * class of their own, so that a site without charts never loads jsoup's selector parser.
+   */
+  private static final class Queries {
+    static final Evaluator HEADLINE = QueryParser.parse(".chart-headline");
+    static final Evaluator DESCRIPTION = QueryParser.parse(".chart-description");
+    static final Evaluator SOURCE = QueryParser.parse(".chart-source");
+    static final Evaluator CAPTION = QueryParser.parse("table caption");
+    static final Evaluator SCOPED_HEADER = QueryParser.parse("table th[scope]");
+    static final Evaluator CSV_LINK = QueryParser.parse("a[href$=.csv]");
+    static final Evaluator IMG = QueryParser.parse("img");
+    static final Evaluator PICTURE_SOURCES = QueryParser.parse("picture source");
+    static final Evaluator TEXTS =
+        QueryParser.parse("table caption, .chart-description, .chart-headline");
+  }
 
   private FigureContractCheck() {}
 
@@ -55,13 +60,13 @@ final class FigureContractCheck {
     List<PageFacts.FigureProblem> out = new ArrayList<>();
     for (Element fig : figures) {
       String id = fig.id().isEmpty() ? "(no id)" : fig.id();
-      require(fig, HEADLINE, "a headline", id, out);
-      require(fig, DESCRIPTION, "a text description", id, out);
-      require(fig, SOURCE, "a source line", id, out);
-      require(fig, CAPTION, "a data table with a caption", id, out);
-      require(fig, SCOPED_HEADER, "table header cells with scope", id, out);
-      require(fig, CSV_LINK, "a CSV download link", id, out);
-      Element img = fig.selectFirst(IMG);
+      require(fig, Queries.HEADLINE, "a headline", id, out);
+      require(fig, Queries.DESCRIPTION, "a text description", id, out);
+      require(fig, Queries.SOURCE, "a source line", id, out);
+      require(fig, Queries.CAPTION, "a data table with a caption", id, out);
+      require(fig, Queries.SCOPED_HEADER, "table header cells with scope", id, out);
+      require(fig, Queries.CSV_LINK, "a CSV download link", id, out);
+      Element img = fig.selectFirst(Queries.IMG);
       if (img == null
           || img.attr("alt").isBlank()
           || !img.hasAttr("width")
@@ -70,14 +75,14 @@ final class FigureContractCheck {
       }
       // Each alternative drawing a browser may pick instead needs its own size too, or the
       // page jumps when it loads on a phone.
-      for (Element source : fig.select(PICTURE_SOURCES)) {
+      for (Element source : fig.select(Queries.PICTURE_SOURCES)) {
         if (!source.hasAttr("srcset") || !source.hasAttr("width") || !source.hasAttr("height")) {
           out.add(
               new PageFacts.FigureProblem(
                   id, "a size (width and height) on each <source> of its picture"));
         }
       }
-      for (Element cell : fig.select(TEXTS)) {
+      for (Element cell : fig.select(Queries.TEXTS)) {
         if (cell.text().isBlank()) {
           out.add(
               new PageFacts.FigureProblem(id, "non-empty " + cell.className() + cell.tagName()));

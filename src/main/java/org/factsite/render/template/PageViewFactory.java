@@ -19,21 +19,44 @@ import org.factsite.render.markdown.LinkPolicy;
  * does not grow with the size of the site.
  */
 public final class PageViewFactory {
-  private static final DateTimeFormatter DISPLAY =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  /** For years not of four digits only: made when first needed, which is rarely. */
+  private static final class Display {
+    static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  }
 
   private static final String[] MONTHS = {
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December"
   };
 
-  /** Newest first, then by order, then by title: the order of every list on the site. */
-  public static final Comparator<Article> LIST_ORDER =
-      Comparator.comparing(
-              (Article a) -> a.meta().date(), Comparator.nullsLast(Comparator.reverseOrder()))
-          .thenComparing(a -> a.meta().order(), Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(a -> a.meta().title())
-          .thenComparing(Article::sourcePath);
+  /**
+   * Newest first (undated last), then by order (unordered last), then by title, then by source
+   * path: the order of every list on the site. Written out rather than chained from {@code
+   * Comparator.comparing}, whose eight lambdas each cost a build a link on its first use.
+   */
+  public static final Comparator<Article> LIST_ORDER = new ListOrder();
+
+  private static final class ListOrder implements Comparator<Article> {
+    @Override
+    public int compare(Article x, Article y) {
+      int c = missingLast(x.meta().date(), y.meta().date(), true);
+      if (c == 0) {
+        c = missingLast(x.meta().order(), y.meta().order(), false);
+      }
+      if (c == 0) {
+        c = x.meta().title().compareTo(y.meta().title());
+      }
+      return c != 0 ? c : x.sourcePath().compareTo(y.sourcePath());
+    }
+
+    /** {@code x} against {@code y}, largest first when {@code descending}; a missing one last. */
+    private static <T extends Comparable<T>> int missingLast(T x, T y, boolean descending) {
+      if (x == null || y == null) {
+        return x == y ? 0 : x == null ? 1 : -1;
+      }
+      return descending ? y.compareTo(x) : x.compareTo(y);
+    }
+  }
 
   /** The layout of the page served for addresses that do not exist. */
   public static final String NOT_FOUND = "not-found";
@@ -103,7 +126,7 @@ public final class PageViewFactory {
   static String display(LocalDate date) {
     int year = date.getYear();
     if (year < 1000 || year > 9999) {
-      return DISPLAY.format(date);
+      return Display.FORMAT.format(date);
     }
     return date.getDayOfMonth() + " " + MONTHS[date.getMonthValue() - 1] + " " + year;
   }
