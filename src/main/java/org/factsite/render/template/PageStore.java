@@ -1,7 +1,7 @@
 package org.factsite.render.template;
 
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -32,14 +32,6 @@ import org.factsite.load.Inputs;
  * reported anything. Thread-safe.
  */
 public final class PageStore {
-  private static final ClassValue<RecordComponent[]> COMPONENTS =
-      new ClassValue<>() {
-        @Override
-        protected RecordComponent[] computeValue(Class<?> type) {
-          return type.getRecordComponents();
-        }
-      };
-
   private final KeptFile file;
   private volatile String context = "";
 
@@ -141,11 +133,11 @@ public final class PageStore {
     } else if (v instanceof Record r) {
       out.varint(5);
       out.string(r.getClass().getName());
-      for (RecordComponent c : COMPONENTS.get(r.getClass())) {
+      for (Method accessor : ViewComponents.of(r.getClass()).values()) {
         try {
-          write(out, c.getAccessor().invoke(r));
+          write(out, accessor.invoke(r));
         } catch (IllegalAccessException | InvocationTargetException e) {
-          throw new IllegalArgumentException("cannot read " + c, e);
+          throw new IllegalArgumentException("cannot read " + accessor, e);
         }
       }
     } else {

@@ -9,8 +9,6 @@ import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -22,19 +20,6 @@ import java.util.Map;
  * 1,000-page build's CPU.
  */
 final class ViewWrapper extends DefaultObjectWrapper {
-  /** Each record class's components by name, read once per class. */
-  private static final ClassValue<Map<String, Method>> COMPONENTS =
-      new ClassValue<>() {
-        @Override
-        protected Map<String, Method> computeValue(Class<?> type) {
-          Map<String, Method> byName = new HashMap<>();
-          for (RecordComponent c : type.getRecordComponents()) {
-            byName.put(c.getName(), c.getAccessor());
-          }
-          return byName;
-        }
-      };
-
   ViewWrapper() {
     super(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33), true);
   }
@@ -42,7 +27,7 @@ final class ViewWrapper extends DefaultObjectWrapper {
   @Override
   protected TemplateModel handleUnknownType(Object obj) throws TemplateModelException {
     if (obj instanceof Record r) {
-      return new RecordModel(r, COMPONENTS.get(r.getClass()), this);
+      return new RecordModel(r, ViewComponents.of(r.getClass()), this);
     }
     return super.handleUnknownType(obj);
   }

@@ -1,0 +1,32 @@
+package org.factsite.render.template;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The components of a view record's class, read once per class: what templates see of a record
+ * ({@link ViewWrapper}) and what a kept page's key is written from ({@link PageStore}).
+ */
+final class ViewComponents {
+  private static final ClassValue<Map<String, Method>> ACCESSORS =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+          Map<String, Method> byName = new LinkedHashMap<>();
+          for (RecordComponent c : type.getRecordComponents()) {
+            byName.put(c.getName(), c.getAccessor());
+          }
+          return Collections.unmodifiableMap(byName);
+        }
+      };
+
+  private ViewComponents() {}
+
+  /** Each component's accessor by the component's name, in the order the record declares them. */
+  static Map<String, Method> of(Class<? extends Record> type) {
+    return ACCESSORS.get(type);
+  }
+}
