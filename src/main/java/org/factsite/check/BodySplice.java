@@ -124,6 +124,14 @@ final class BodySplice {
       t.attributes().forEach(el::attr);
       elements.add(el);
     }
+    return ofElements(page, elements, baseUrl);
+  }
+
+  /**
+   * The facts of a body from its elements with attributes (and those found by their tag alone), in
+   * document order, walked as {@link #ofTags} walks them; null when they cannot be put into a page.
+   */
+  static PageFacts ofElements(String page, List<Node> elements, String baseUrl) {
     return facts(PageScan.ofNodes(elements, page, baseUrl), page, baseUrl);
   }
 
@@ -217,7 +225,7 @@ final class BodySplice {
    * any would leave a {@code <frameset>} after it free to replace the page's body, where after the
    * marker it is ignored.
    */
-  private static boolean balancedWithText(List<Node> nodes) {
+  static boolean balancedWithText(List<Node> nodes) {
     boolean[] ok = {true, false};
     for (Node n : nodes) {
       n.traverse(

@@ -96,7 +96,7 @@ final class FrameShapes {
 
   private static Shape read(String skeleton, String baseUrl) {
     Document doc = Jsoup.parse(skeleton);
-    if (!standInsWhereMeant(doc)) {
+    if (!standInsWhereMeant(doc, false)) {
       return UNUSABLE;
     }
     PageScan.Frame frame = PageScan.frame(doc, baseUrl);
@@ -108,10 +108,10 @@ final class FrameShapes {
 
   /**
    * Whether every stand-in character stands where the scan meant it: a text stand-in in a plain
-   * text node, an unread value's in that attribute's value, and none anywhere else (a comment, a
-   * script, a name).
+   * text node, a value's as the whole value of an attribute (one no check reads, unless {@code
+   * anyAttribute}), and none anywhere else (a comment, a script, a name).
    */
-  private static boolean standInsWhereMeant(Document doc) {
+  static boolean standInsWhereMeant(Node doc, boolean anyAttribute) {
     boolean[] ok = {true};
     NodeTraversor.traverse(
         (node, depth) -> {
@@ -119,18 +119,18 @@ final class FrameShapes {
             return;
           }
           if (node instanceof Element el) {
-            ok[0] = !hasStandIn(el.tagName()) && attributesRight(el);
+            ok[0] = !hasStandIn(el.tagName()) && attributesRight(el, anyAttribute);
           } else if (node.getClass() == TextNode.class) {
             ok[0] = ((TextNode) node).getWholeText().indexOf(FrameSkeleton.VALUE) < 0;
           } else if (!(node instanceof Document)) {
             ok[0] = !hasStandIn(node.outerHtml());
           }
         },
-        (Node) doc);
+        doc);
     return ok[0];
   }
 
-  private static boolean attributesRight(Element el) {
+  private static boolean attributesRight(Element el, boolean anyAttribute) {
     if (el.attributesSize() == 0) {
       return true;
     }
@@ -139,7 +139,8 @@ final class FrameShapes {
       if (hasStandIn(a.getKey())
           || value.indexOf(FrameSkeleton.TEXT) >= 0
           || value.indexOf(FrameSkeleton.VALUE) >= 0
-              && !(value.length() == 1 && FrameSkeleton.UNREAD.contains(a.getKey()))) {
+              && !(value.length() == 1
+                  && (anyAttribute || FrameSkeleton.UNREAD.contains(a.getKey())))) {
         return false;
       }
     }

@@ -1,5 +1,6 @@
 package org.factsite.check;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -40,6 +41,21 @@ final class FrameSkeleton {
 
   /** The skeleton of {@code frame}. */
   static String of(String frame) {
+    return of(frame, null);
+  }
+
+  /**
+   * The skeleton of {@code text} with the value of every attribute written {@code name="value"}
+   * replaced by {@link #VALUE}, read or not, and those values added to {@code values} as written,
+   * in order: the shape of one item of a list, whose items differ in their links too ({@link
+   * ListSplice}).
+   */
+  static String loose(String text, List<String> values) {
+    return of(text, values);
+  }
+
+  /** The skeleton; every plain value replaced and added to {@code values} unless it is null. */
+  private static String of(String frame, List<String> values) {
     StringBuilder b = new StringBuilder(frame.length());
     int n = frame.length();
     int i = 0;
@@ -60,7 +76,7 @@ final class FrameSkeleton {
         b.append(frame, lt, n);
         break;
       }
-      tag(frame, lt, gt + 1, b);
+      tag(frame, lt, gt + 1, b, values);
       i = gt + 1;
       afterTag = true;
     }
@@ -94,8 +110,11 @@ final class FrameSkeleton {
     return solid;
   }
 
-  /** Copies the tag {@code s[from, to)}, the values of unread attributes replaced. */
-  private static void tag(String s, int from, int to, StringBuilder b) {
+  /**
+   * Copies the tag {@code s[from, to)}, the values of unread attributes replaced (of every
+   * attribute when {@code values} is not null, which the values are added to).
+   */
+  private static void tag(String s, int from, int to, StringBuilder b, List<String> values) {
     if (to - from < 3 || s.charAt(from + 1) == '!' || s.charAt(from + 1) == '/') {
       b.append(s, from, to);
       return;
@@ -115,8 +134,14 @@ final class FrameSkeleton {
         nameStart--;
       }
       boolean space = nameStart > from && Character.isWhitespace(s.charAt(nameStart - 1));
-      if (space && unread(s, nameStart, q) && close > q + 2 && plainValue(s, q + 2, close)) {
+      if (space
+          && (values != null || unread(s, nameStart, q))
+          && close > q + 2
+          && plainValue(s, q + 2, close)) {
         b.append(s, i, q + 2).append(VALUE);
+        if (values != null) {
+          values.add(s.substring(q + 2, close));
+        }
       } else {
         b.append(s, i, close);
       }
@@ -148,7 +173,7 @@ final class FrameSkeleton {
   private static boolean plainValue(String s, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c == 0 || c == '<' || c == '>' || isStandIn(c)) {
+      if (c == 0 || c == '\r' || c == '<' || c == '>' || isStandIn(c)) {
         return false;
       }
     }

@@ -109,7 +109,7 @@ public final class PageFactsCache {
         return spliced;
       }
     }
-    return PageFacts.of(page, html, baseUrl);
+    return ListSplice.ofPage(page, html, baseUrl, shapes);
   }
 
   /**

@@ -64,7 +64,7 @@ public final class PageFactsStore {
     }
     PageFacts facts = body == null ? null : spliced(page, html, body, written, baseUrl);
     if (facts == null) {
-      facts = PageFacts.of(page, html, baseUrl);
+      facts = ListSplice.ofPage(page, html, baseUrl, shapes);
     }
     if (facts.cspProblems().isEmpty() && facts.figureProblems().isEmpty()) {
       file.keep(page, encode(facts));

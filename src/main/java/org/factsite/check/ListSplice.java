@@ -1,0 +1,323 @@
+package org.factsite.check;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.factsite.render.template.WrittenPage;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.parser.Parser;
+
+/**
+ * Reads a page that lists many things alike, a line each (the home page's list of every article),
+ * without parsing the list: one item is parsed, and every item's facts come from its own tags.
+ *
+ * <p>The list is the longest run of at least {@link #MIN_ITEMS} lines whose loose skeletons are
+ * alike ({@link FrameSkeleton#loose}: text runs and every attribute value written {@code
+ * name="value"} stood in for), with one start tag of a plain container ({@code <ul>}, {@code <div>}
+ * …) before it and that element's end tag after it, nothing but space between. The container
+ * holding the first item's skeleton is parsed on its own, as an article body is ({@link
+ * BodySplice#ofHtml}), and the list is used only when that parse shows:
+ *
+ * <ul>
+ *   <li>no parse error, one element (the container) from the first character to the last, and every
+ *       element opened and closed by tags of its own, with some text: then after the item the
+ *       parser is where it was before it, so the next item, whose skeleton is the same, is read the
+ *       same way, and so on to the last (the stand-ins read as the text and values they stand for,
+ *       see {@link FrameShapes});
+ *   <li>every stand-in where the scan meant it, each value's the whole value of an attribute, as
+ *       many values as the item has: then the n-th value written in an item is the n-th attribute
+ *       value stood in for in the parse, in document order;
+ *   <li>only plain flow and phrasing elements, none whose reading depends on attribute values or on
+ *       what it holds.
+ * </ul>
+ *
+ * <p>The list's facts then come from its start tags with each item's own values put in ({@link
+ * BodySplice#ofElements}), and the rest of the page is read as a page around an article body is
+ * ({@link BodySplice#spliced}, which sends the page to be read whole when the list does not stand
+ * in plain flow). {@code ListSpliceTest} compares the facts with the whole page's on pages built to
+ * break each rule.
+ */
+final class ListSplice {
+  /** Fewer items than this: the page's parse costs little, and the page is parsed whole. */
+  static final int MIN_ITEMS = 16;
+
+  /** The containers a list may stand in. */
+  private static final Set<String> CONTAINERS =
+      Set.of(
+          "ul", "ol", "dl", "div", "section", "article", "aside", "nav", "header", "footer",
+          "main");
+
+  /** The elements an item may hold: flow and phrasing, none read by their attributes or content. */
+  private static final Set<String> ITEM_ELEMENTS =
+      Set.of(
+          "li",
+          "dt",
+          "dd",
+          "ul",
+          "ol",
+          "dl",
+          "div",
+          "p",
+          "section",
+          "article",
+          "aside",
+          "header",
+          "footer",
+          "nav",
+          "blockquote",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "a",
+          "abbr",
+          "b",
+          "bdi",
+          "bdo",
+          "br",
+          "cite",
+          "code",
+          "data",
+          "del",
+          "dfn",
+          "em",
+          "hr",
+          "i",
+          "img",
+          "ins",
+          "kbd",
+          "mark",
+          "q",
+          "s",
+          "samp",
+          "small",
+          "span",
+          "strong",
+          "sub",
+          "sup",
+          "time",
+          "u",
+          "var",
+          "wbr");
+
+  private static final String VALUE = String.valueOf(FrameSkeleton.VALUE);
+
+  private ListSplice() {}
+
+  /** The page's facts: its list read from its tags when it can be, else the whole page parsed. */
+  static PageFacts ofPage(String page, byte[] html, String baseUrl, FrameShapes shapes) {
+    PageFacts facts = facts(page, html, baseUrl, shapes);
+    return facts != null ? facts : PageFacts.of(page, html, baseUrl);
+  }
+
+  /** The page's facts with its list read from its tags, or null when it must be read whole. */
+  static PageFacts facts(String page, byte[] html, String baseUrl, FrameShapes shapes) {
+    if (html.length < MIN_ITEMS * 16) {
+      return null;
+    }
+    String text = new String(html, StandardCharsets.UTF_8);
+    Run run = Run.longest(text);
+    if (run == null) {
+      return null;
+    }
+    int openEnd = spaceBefore(text, run.from());
+    int openStart =
+        openEnd > 0 && text.charAt(openEnd - 1) == '>' ? text.lastIndexOf('<', openEnd - 1) : -1;
+    int closeStart = spaceAfter(text, run.to());
+    int closeEnd = text.indexOf('>', closeStart) + 1;
+    if (openStart < 0
+        || openStart + 1 >= openEnd
+        || !Character.isLetter(text.charAt(openStart + 1))
+        || !text.startsWith("</", closeStart)
+        || closeEnd <= 0) {
+      return null;
+    }
+    String open = text.substring(openStart, openEnd);
+    String close = text.substring(closeStart, closeEnd);
+    String fragment =
+        open
+            + text.substring(openEnd, run.from())
+            + run.item()
+            + text.substring(run.to(), closeStart)
+            + close;
+    List<Element> elements = readAlike(fragment, open.length(), run.values().get(0).size());
+    if (elements == null) {
+      return null;
+    }
+    PageFacts listFacts = BodySplice.ofElements(page, madeAlike(elements, run.values()), baseUrl);
+    if (listFacts == null) {
+      return null;
+    }
+    return BodySplice.spliced(
+        page,
+        html,
+        new WrittenPage(text, openStart),
+        text.substring(openStart, closeEnd),
+        listFacts,
+        baseUrl,
+        shapes);
+  }
+
+  /**
+   * The elements of {@code fragment} (a container holding one item's skeleton, its start tag {@code
+   * openLength} characters long) in document order, the container first; null unless the parse
+   * shows what the class comment lists.
+   */
+  private static List<Element> readAlike(String fragment, int openLength, int values) {
+    Parser parser = Parser.htmlParser().setTrackErrors(1).setTrackPosition(true);
+    List<Node> nodes = parser.parseFragmentInput(fragment, new Element("body"), "");
+    if (!parser.getErrors().isEmpty()
+        || nodes.size() != 1
+        || !(nodes.get(0) instanceof Element container)
+        || !CONTAINERS.contains(container.normalName())
+        || container.sourceRange().startPos() != 0
+        || container.sourceRange().endPos() != openLength
+        || container.endSourceRange().endPos() != fragment.length()
+        || !BodySplice.balancedWithText(nodes)
+        || !FrameShapes.standInsWhereMeant(container, true)) {
+      return null;
+    }
+    List<Element> elements = new ArrayList<>();
+    container.traverse(
+        (node, depth) -> {
+          if (node instanceof Element el) {
+            elements.add(el);
+          }
+        });
+    if (stoodIn(container) > 0) {
+      return null; // the container's own tag was not stood in for
+    }
+    int stoodIn = 0;
+    for (int i = 1; i < elements.size(); i++) {
+      if (!ITEM_ELEMENTS.contains(elements.get(i).normalName())) {
+        return null;
+      }
+      stoodIn += stoodIn(elements.get(i));
+    }
+    return stoodIn == values ? elements : null;
+  }
+
+  /**
+   * The list's elements that carry attributes, as its tags make them: the container's, then each
+   * item's, with the values stood in for taken from that item's own text in order. Elements without
+   * attributes are left out: no fact is found in one of {@link #ITEM_ELEMENTS} without them.
+   */
+  private static List<Node> madeAlike(List<Element> elements, List<List<String>> values) {
+    List<Node> made = new ArrayList<>(1 + elements.size() * values.size() / 2);
+    Element container = elements.get(0);
+    if (container.attributesSize() > 0) {
+      made.add(container.shallowClone());
+    }
+    for (List<String> item : values) {
+      int next = 0;
+      for (int i = 1; i < elements.size(); i++) {
+        Element el = elements.get(i);
+        if (el.attributesSize() == 0) {
+          continue;
+        }
+        Element copy = new Element(el.tag(), "");
+        for (Attribute a : el.attributes()) {
+          String v = a.getValue();
+          copy.attr(a.getKey(), v.equals(VALUE) ? decoded(item.get(next++)) : v);
+        }
+        made.add(copy);
+      }
+    }
+    return made;
+  }
+
+  /** How many of the element's attribute values were stood in for. */
+  private static int stoodIn(Element el) {
+    int n = 0;
+    for (Attribute a : el.attributes()) {
+      if (a.getValue().equals(VALUE)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** An attribute value as written, its character references read as the parser reads them. */
+  private static String decoded(String raw) {
+    return raw.indexOf('&') < 0 ? raw : Parser.unescapeEntities(raw, true);
+  }
+
+  /** Where the space before {@code at} begins. */
+  private static int spaceBefore(String s, int at) {
+    int i = at;
+    while (i > 0 && isSpace(s.charAt(i - 1))) {
+      i--;
+    }
+    return i;
+  }
+
+  /** Where the space from {@code at} ends. */
+  private static int spaceAfter(String s, int at) {
+    int i = at;
+    while (i < s.length() && isSpace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f';
+  }
+
+  /**
+   * The longest run of lines alike: from the start of its first line to the end of its last (its
+   * line break included), the first line's loose skeleton, and each line's values in order.
+   */
+  private record Run(int from, int to, String item, List<List<String>> values) {
+    static Run longest(String text) {
+      Run best = null;
+      String shape = null;
+      int from = 0;
+      List<List<String>> values = new ArrayList<>();
+      int n = text.length();
+      int start = 0;
+      while (start < n) {
+        int nl = text.indexOf('\n', start);
+        int end = nl < 0 ? n : nl + 1;
+        List<String> lineValues = new ArrayList<>();
+        String line = FrameSkeleton.loose(text.substring(start, end), lineValues);
+        boolean usable = line.indexOf('<') >= 0 && standIns(line) == lineValues.size();
+        if (!usable || !line.equals(shape)) {
+          best = better(best, from, start, shape, values);
+          shape = usable ? line : null;
+          from = start;
+          values = new ArrayList<>();
+        }
+        values.add(lineValues);
+        start = end;
+      }
+      return better(best, from, n, shape, values);
+    }
+
+    /**
+     * How many value stand-ins the line's skeleton holds: more than the values it stood in for when
+     * the line itself holds the stand-in character, whose value would then be missing.
+     */
+    private static int standIns(String skeleton) {
+      int n = 0;
+      for (int i = skeleton.indexOf(FrameSkeleton.VALUE);
+          i >= 0;
+          i = skeleton.indexOf(FrameSkeleton.VALUE, i + 1)) {
+        n++;
+      }
+      return n;
+    }
+
+    private static Run better(Run best, int from, int to, String shape, List<List<String>> values) {
+      boolean longer = best == null || values.size() > best.values().size();
+      return shape != null && values.size() >= MIN_ITEMS && longer
+          ? new Run(from, to, shape, values)
+          : best;
+    }
+  }
+}
