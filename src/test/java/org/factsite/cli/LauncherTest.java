@@ -61,6 +61,36 @@ class LauncherTest {
   }
 
   @Test
+  void helpAndAFailedBuildRecordNoArchiveTheNextBuildWouldBeStuckWith() throws Exception {
+    Path jar = copyOfJar(tmp.resolve("lib"));
+    Path site =
+        TestSite.of("-- content/index.md --\n---\ntitle: Home\n---\nHello.\n")
+            .withDefaults()
+            .writeTo(tmp.resolve("site"));
+    Map<String, String> env =
+        Map.of("FACTSITE_JAR", jar.toString(), "XDG_CACHE_HOME", tmp.resolve("cache").toString());
+    Path archive = tmp.resolve("lib/factsite.jsa");
+
+    Run help = run(tmp, env, "sh", LAUNCHER.toString(), "build", "--help");
+    assertEquals(0, help.exitCode(), help.output());
+    assertTrue(Files.notExists(archive), "help loads a fraction of a build's classes");
+
+    Files.writeString(site.resolve("content/index.md"), "---\ntitle: [unclosed\n---\nHello.\n");
+    Run failed = run(tmp, env, "sh", LAUNCHER.toString(), "build", "--dir", "site", "-o", "out");
+    assertEquals(1, failed.exitCode(), failed.output());
+    assertTrue(Files.notExists(archive), "a build that stopped early records nothing");
+
+    Files.writeString(site.resolve("content/index.md"), "---\ntitle: Home\n---\nHello.\n");
+    Run built = run(tmp, env, "sh", LAUNCHER.toString(), "build", "--dir", "site", "-o", "out");
+    assertEquals(0, built.exitCode(), built.output());
+    assertTrue(Files.size(archive) > 0, "the first build that succeeds records it");
+    try (var files = Files.list(tmp.resolve("lib"))) {
+      assertTrue(
+          files.noneMatch(p -> p.toString().endsWith(".tmp")), "no half-written archive is left");
+    }
+  }
+
+  @Test
   void findsTheJarBesideItselfWhenRunFromItsOwnFolder() throws Exception {
     Path bin = Files.createDirectories(tmp.resolve("project/bin"));
     Files.copy(LAUNCHER, bin.resolve("factsite"));
