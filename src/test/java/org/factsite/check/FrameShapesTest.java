@@ -43,7 +43,7 @@ class FrameShapesTest {
               + "</html>");
 
   /** What a hole may hold: ordinary words, escapes, space, markup and our own characters. */
-  private static final List<String> TEXTS =
+  static final List<String> TEXTS =
       List.of(
           "Word",
           "Two words",

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -151,32 +152,22 @@ class ListSpliceTest {
           "<li><font color=\"#\">@</font></li>",
           "<li><object data=\"#\">@</object></li>");
 
-  /** What an item's own text or address may be: words, escapes, space, markup, our characters. */
+  /**
+   * What an item's own text or address may be: what a frame's hole may hold ({@link
+   * FrameShapesTest#TEXTS}), and addresses with queries, references and quotes.
+   */
   private static final List<String> TEXTS =
-      List.of(
-          "Word",
-          "Two words",
-          "Fish &amp; chips",
-          "a&notin;b",
-          "x&lt",
-          "?a=1&b=2",
-          "?a=1&amp;b=2",
-          "it&#39;s",
-          "&#32;",
-          " ",
-          "",
-          "a > b",
-          "a < b",
-          "x\u0000y",
-          "a\"b",
-          "a'b",
-          BodySplice.TEXT,
-          String.valueOf(FrameSkeleton.TEXT),
-          String.valueOf(FrameSkeleton.VALUE),
-          "posts/c",
-          "../../up",
-          "https://example.org/repo/posts/d/",
-          "été");
+      Stream.concat(
+              FrameShapesTest.TEXTS.stream(),
+              Stream.of(
+                  "a&notin;b",
+                  "x&lt",
+                  "?a=1&b=2",
+                  "?a=1&amp;b=2",
+                  "a'b",
+                  "../../up",
+                  "https://example.org/repo/posts/d/"))
+          .toList();
 
   /**
    * Item {@code i} of a list made from {@code template}; its holes filled at random unless r is

@@ -30,14 +30,7 @@ class LauncherTest {
 
   @Test
   void buildsASiteFromAnotherFolderAndRecordsItsArchiveOnTheFirstBuild() throws Exception {
-    Path jar = copyOfJar(tmp.resolve("lib"));
-    Path site =
-        TestSite.of("-- content/index.md --\n---\ntitle: Home\n---\nHello.\n")
-            .withDefaults()
-            .writeTo(tmp.resolve("site"));
-    // What builds keep goes under the test's folder, not the user's cache.
-    Map<String, String> env =
-        Map.of("FACTSITE_JAR", jar.toString(), "XDG_CACHE_HOME", tmp.resolve("cache").toString());
+    Map<String, String> env = siteAndJar();
 
     Run first = run(tmp, env, "sh", LAUNCHER.toString(), "build", "--dir", "site", "-o", "out");
 
@@ -46,10 +39,7 @@ class LauncherTest {
     assertTrue(Files.readString(tmp.resolve("out/index.html")).contains("Hello."));
     Path archive = tmp.resolve("lib/factsite.jsa");
     assertTrue(Files.size(archive) > 0, "the first build records the class-data archive");
-    try (var files = Files.list(tmp.resolve("lib"))) {
-      assertTrue(
-          files.noneMatch(p -> p.toString().endsWith(".tmp")), "no half-written archive is left");
-    }
+    assertNoHalfWrittenArchive();
 
     var recorded = Files.getLastModifiedTime(archive);
 
@@ -62,13 +52,8 @@ class LauncherTest {
 
   @Test
   void helpAndAFailedBuildRecordNoArchiveTheNextBuildWouldBeStuckWith() throws Exception {
-    Path jar = copyOfJar(tmp.resolve("lib"));
-    Path site =
-        TestSite.of("-- content/index.md --\n---\ntitle: Home\n---\nHello.\n")
-            .withDefaults()
-            .writeTo(tmp.resolve("site"));
-    Map<String, String> env =
-        Map.of("FACTSITE_JAR", jar.toString(), "XDG_CACHE_HOME", tmp.resolve("cache").toString());
+    Map<String, String> env = siteAndJar();
+    Path site = tmp.resolve("site");
     Path archive = tmp.resolve("lib/factsite.jsa");
 
     Run help = run(tmp, env, "sh", LAUNCHER.toString(), "build", "--help");
@@ -84,6 +69,23 @@ class LauncherTest {
     Run built = run(tmp, env, "sh", LAUNCHER.toString(), "build", "--dir", "site", "-o", "out");
     assertEquals(0, built.exitCode(), built.output());
     assertTrue(Files.size(archive) > 0, "the first build that succeeds records it");
+    assertNoHalfWrittenArchive();
+  }
+
+  /**
+   * A copy of the jar in {@code lib/} and a one-page site in {@code site/}; the launcher's
+   * environment for them, with what builds keep under the test's folder, not the user's cache.
+   */
+  private Map<String, String> siteAndJar() throws IOException {
+    Path jar = copyOfJar(tmp.resolve("lib"));
+    TestSite.of("-- content/index.md --\n---\ntitle: Home\n---\nHello.\n")
+        .withDefaults()
+        .writeTo(tmp.resolve("site"));
+    return Map.of(
+        "FACTSITE_JAR", jar.toString(), "XDG_CACHE_HOME", tmp.resolve("cache").toString());
+  }
+
+  private void assertNoHalfWrittenArchive() throws IOException {
     try (var files = Files.list(tmp.resolve("lib"))) {
       assertTrue(
           files.noneMatch(p -> p.toString().endsWith(".tmp")), "no half-written archive is left");
