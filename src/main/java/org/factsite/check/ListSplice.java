@@ -111,16 +111,22 @@ final class ListSplice {
 
   /** The page's facts: its list read from its tags when it can be, else the whole page parsed. */
   static PageFacts ofPage(String page, byte[] html, String baseUrl, FrameShapes shapes) {
-    PageFacts facts = facts(page, html, baseUrl, shapes);
-    return facts != null ? facts : PageFacts.of(page, html, baseUrl);
+    String text = new String(html, StandardCharsets.UTF_8); // decoded once, for either reading
+    PageFacts facts = facts(page, html, text, baseUrl, shapes);
+    return facts != null ? facts : PageFacts.of(page, text, baseUrl);
   }
 
   /** The page's facts with its list read from its tags, or null when it must be read whole. */
   static PageFacts facts(String page, byte[] html, String baseUrl, FrameShapes shapes) {
+    return facts(page, html, new String(html, StandardCharsets.UTF_8), baseUrl, shapes);
+  }
+
+  /** As above, for the page's bytes {@code html} already decoded to {@code text}. */
+  private static PageFacts facts(
+      String page, byte[] html, String text, String baseUrl, FrameShapes shapes) {
     if (html.length < MIN_ITEMS * 16) {
       return null;
     }
-    String text = new String(html, StandardCharsets.UTF_8);
     Run run = Run.longest(text);
     if (run == null) {
       return null;

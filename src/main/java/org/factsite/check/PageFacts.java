@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 
 /**
  * What the checks need from one built page, read with jsoup in one walk of its tree ({@link
@@ -57,8 +56,12 @@ public record PageFacts(
    * and are resolved like relative ones.
    */
   static PageFacts of(String page, byte[] html, String baseUrl) {
-    Document doc = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
-    return from(PageScan.of(doc, page, baseUrl), page, baseUrl, null);
+    return of(page, new String(html, StandardCharsets.UTF_8), baseUrl);
+  }
+
+  /** Reads a page already decoded to {@code text}. */
+  static PageFacts of(String page, String text, String baseUrl) {
+    return from(PageScan.of(Jsoup.parse(text), page, baseUrl), page, baseUrl, null);
   }
 
   /**
