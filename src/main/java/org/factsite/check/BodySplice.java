@@ -112,13 +112,35 @@ final class BodySplice {
    * written.
    */
   static PageFacts ofTags(String page, List<RenderedBody.Tag> tags, String baseUrl) {
-    List<Node> elements = new ArrayList<>(tags.size() / 2);
+    PageScan scan = PageScan.ofTags(page, baseUrl);
     for (RenderedBody.Tag t : tags) {
       if (NESTED_FACTS.contains(t.name())) {
         return null; // their facts depend on what they hold, which the tags do not show
       }
       if (t.attributes().isEmpty() && !FACTS_WITHOUT_ATTRIBUTES.contains(t.name())) {
         continue; // most tags (p, li, em …): the walk finds nothing in them
+      }
+      ElementView view = ElementView.ofTag(t);
+      if (view == null) {
+        return ofTagsAsElements(page, tags, baseUrl);
+      }
+      scan.tag(view);
+    }
+    return facts(scan, page, baseUrl);
+  }
+
+  /**
+   * As {@link #ofTags}, with each tag made into a jsoup element first: for tags that jsoup would
+   * change as it makes an element of them (a name in capitals), which no renderer of ours writes.
+   */
+  static PageFacts ofTagsAsElements(String page, List<RenderedBody.Tag> tags, String baseUrl) {
+    List<Node> elements = new ArrayList<>(tags.size() / 2);
+    for (RenderedBody.Tag t : tags) {
+      if (NESTED_FACTS.contains(t.name())) {
+        return null;
+      }
+      if (t.attributes().isEmpty() && !FACTS_WITHOUT_ATTRIBUTES.contains(t.name())) {
+        continue;
       }
       Element el = new Element(TAGS.computeIfAbsent(t.name(), Tag::valueOf), "");
       t.attributes().forEach(el::attr);

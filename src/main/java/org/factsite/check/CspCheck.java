@@ -8,8 +8,6 @@ import java.util.regex.Pattern;
 import org.factsite.diag.Diagnostic;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
-import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.Element;
 
 /**
  * Every page must carry a strict Content-Security-Policy meta tag and keep to it: no inline script
@@ -40,9 +38,9 @@ final class CspCheck {
   record Problem(Pattern needle, String message, String hint) {}
 
   /** Whether {@code el} is the page's policy meta tag (the first one that matches counts). */
-  static boolean isPolicyMeta(Element el) {
-    return el.nameIs("meta")
-        && el.hasAttr("http-equiv")
+  static boolean isPolicyMeta(ElementView el) {
+    return el.name().equals("meta")
+        && el.has("http-equiv")
         && POLICY_NAME.matcher(el.attr("http-equiv")).find();
   }
 
@@ -50,7 +48,7 @@ final class CspCheck {
    * The problem with the page's policy itself: {@code meta} is its first policy meta tag, null when
    * it has none. Reported before the page's element problems.
    */
-  static void policyProblems(Element meta, List<Problem> p) {
+  static void policyProblems(ElementView meta, List<Problem> p) {
     if (meta == null) {
       p.add(
           new Problem(
@@ -91,11 +89,11 @@ final class CspCheck {
    * every element of a page, in document order, while the page is read for its other facts, so
    * checking the policy costs no walk of its own.
    */
-  static void elementProblems(Element el, String baseUrl, List<Problem> p) {
-    String tag = el.normalName();
+  static void elementProblems(ElementView el, String baseUrl, List<Problem> p) {
+    String tag = el.name();
     switch (tag) {
       case "script" -> {
-        if (!el.hasAttr("src")) {
+        if (!el.has("src")) {
           p.add(
               new Problem(
                   Pattern.compile("(?i)<script(?![^>]*\\ssrc\\s*=)"),
@@ -117,10 +115,10 @@ final class CspCheck {
                   "link to the content instead of embedding it"));
       default -> {}
     }
-    if (el.attributesSize() == 0) {
-      return; // most elements; attributes() would allocate an empty set for each
+    if (!el.hasAttributes()) {
+      return; // most elements
     }
-    for (Attribute a : el.attributes()) {
+    for (Map.Entry<String, String> a : el.attributes()) {
       String name = a.getKey().toLowerCase(Locale.ROOT);
       if (name.equals("style")) {
         p.add(
@@ -161,7 +159,7 @@ final class CspCheck {
   }
 
   private static void checkAddress(
-      Element el, String tag, String attr, String value, String baseUrl, List<Problem> p) {
+      ElementView el, String tag, String attr, String value, String baseUrl, List<Problem> p) {
     String v = LinkCheck.squeeze(value).toLowerCase(Locale.ROOT);
     if (v.startsWith("javascript:")
         || v.startsWith("vbscript:")
@@ -194,7 +192,7 @@ final class CspCheck {
   }
 
   /** A link element the browser fetches, as opposed to one that only names a page. */
-  private static boolean fetchedLink(Element link) {
+  private static boolean fetchedLink(ElementView link) {
     String rel = link.attr("rel").toLowerCase(Locale.ROOT);
     return !(rel.equals("canonical")
         || rel.equals("alternate")

@@ -35,7 +35,11 @@ public record PageFacts(
   public PageFacts {
     ids = Set.copyOf(ids);
     refs = List.copyOf(refs);
-    assets = assets.stream().map(List::copyOf).toList();
+    List<List<String>> groups = new ArrayList<>(assets.size());
+    for (List<String> group : assets) {
+      groups.add(List.copyOf(group)); // a loop: a stream here cost every page a pipeline
+    }
+    assets = List.copyOf(groups);
     figureProblems = List.copyOf(figureProblems);
     targets = Map.copyOf(targets);
     cspProblems = List.copyOf(cspProblems);

@@ -36,7 +36,7 @@ final class PageScan implements NodeVisitor {
   final List<List<String>> assets = new ArrayList<>();
   final List<Element> chartFigures = new ArrayList<>();
   final List<CspCheck.Problem> elementProblems = new ArrayList<>();
-  Element policyMeta;
+  ElementView policyMeta;
 
   /**
    * The open {@code <picture>} elements. A picture's {@code <source srcset>} addresses are a run of
@@ -141,7 +141,7 @@ final class PageScan implements NodeVisitor {
       List<String> assetRefs,
       int bodyAssetsAt,
       List<CspCheck.Problem> elementProblems,
-      Element policyMeta,
+      ElementView policyMeta,
       boolean perPage) {
 
     /** The walk of the page at {@code page} made of this frame and {@code body}. */
@@ -169,6 +169,11 @@ final class PageScan implements NodeVisitor {
     }
   }
 
+  /** A walk of no page yet, to read recorded tags into ({@link #tag}). */
+  static PageScan ofTags(String page, String baseUrl) {
+    return new PageScan(page, baseUrl, null);
+  }
+
   /** Walks the top-level nodes of a parsed body fragment, as they would be read in a page. */
   static PageScan ofNodes(List<Node> nodes, String page, String baseUrl) {
     PageScan scan = new PageScan(page, baseUrl, null);
@@ -189,50 +194,66 @@ final class PageScan implements NodeVisitor {
     if (body != null && el.nameIs("col") && el.hasAttr(BodySplice.COL_ATTRIBUTE)) {
       inTable = true;
     }
-    if (el.hasAttr("id")) {
-      ids.add(el.id());
+    element(ElementView.of(el), el);
+  }
+
+  /**
+   * Reads one recorded start tag as the walk reads an element of that name and those attributes
+   * with nothing inside it. Not for a picture, a source or a figure, whose facts depend on what
+   * they hold.
+   */
+  void tag(ElementView tag) {
+    element(tag, null);
+  }
+
+  /**
+   * The facts of one element, {@code view}: {@code el} is the parsed element itself, null for a
+   * recorded tag (never a picture, a source or a figure).
+   */
+  private void element(ElementView view, Element el) {
+    if (view.has("id")) {
+      ids.add(view.attr("id"));
     }
-    String href = null;
-    switch (el.normalName()) {
+    switch (view.name()) {
       case "a" -> {
-        if (el.hasAttr("name")) {
-          ids.add(el.attr("name"));
+        if (view.has("name")) {
+          ids.add(view.attr("name"));
         }
-        if (el.hasAttr("href")) {
-          refs.add(el.attr("href"));
+        if (view.has("href")) {
+          refs.add(view.attr("href"));
         }
       }
       case "link" -> {
-        if (el.hasAttr("href")) {
-          href = el.attr("href");
+        if (view.has("href")) {
+          String href = view.attr("href");
           refs.add(href);
-          if ("stylesheet".equalsIgnoreCase(el.attr("rel").trim())) {
+          if ("stylesheet".equalsIgnoreCase(view.attr("rel").trim())) {
             assets.add(asset(href));
           }
         }
       }
       case "img" -> {
-        if (el.hasAttr("src")) {
+        if (view.has("src")) {
           // An <img href src> took its href in the query-per-fact reading too.
-          refs.add(el.attr(el.hasAttr("href") ? "href" : "src"));
-          List<String> group = asset(el.attr(el.hasAttr("href") ? "href" : "src"));
+          refs.add(view.attr(view.has("href") ? "href" : "src"));
+          List<String> group = asset(view.attr(view.has("href") ? "href" : "src"));
           assets.add(group);
           OpenPicture picture = pictures.peek();
-          if (picture != null && picture.element == el.parent()) {
+          if (picture != null && el != null && picture.element == el.parent()) {
             picture.imgGroups.add(group);
           }
         }
       }
       case "script" -> {
-        if (el.hasAttr("src")) {
-          String src = el.attr(el.hasAttr("href") ? "href" : "src");
+        if (view.has("src")) {
+          String src = view.attr(view.has("href") ? "href" : "src");
           refs.add(src);
           assets.add(asset(src));
         }
       }
       case "source" -> {
-        if (el.hasAttr("srcset")) {
-          srcsetRefs.addAll(LinkCheck.srcsetUrls(el.attr("srcset")));
+        if (view.has("srcset")) {
+          srcsetRefs.addAll(LinkCheck.srcsetUrls(view.attr("srcset")));
         }
       }
       case "picture" -> {
@@ -240,8 +261,8 @@ final class PageScan implements NodeVisitor {
         sawPicture = true;
       }
       case "meta" -> {
-        if (policyMeta == null && CspCheck.isPolicyMeta(el)) {
-          policyMeta = el;
+        if (policyMeta == null && CspCheck.isPolicyMeta(view)) {
+          policyMeta = view;
         }
       }
       case "figure" -> {
@@ -251,7 +272,7 @@ final class PageScan implements NodeVisitor {
       }
       default -> {}
     }
-    CspCheck.elementProblems(el, baseUrl, elementProblems);
+    CspCheck.elementProblems(view, baseUrl, elementProblems);
   }
 
   @Override

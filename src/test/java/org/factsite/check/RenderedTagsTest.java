@@ -3,6 +3,9 @@ package org.factsite.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.factsite.model.Article;
 import org.factsite.render.markdown.MarkdownRenderer;
@@ -141,5 +144,52 @@ class RenderedTagsTest {
     }
     assertTrue(recorded > 1500, "recorded " + recorded);
     assertTrue(notRecorded > 100, "not recorded " + notRecorded);
+  }
+
+  private static final String[] TAG_NAMES = {
+    "a", "link", "img", "script", "style", "meta", "iframe", "embed", "h2", "p", "code", "col",
+    "th", "A", "Img"
+  };
+
+  private static final String[] KEYS = {
+    "id", "name", "href", "src", "rel", "http-equiv", "content", "style", "onclick", "class",
+    "srcset", "action", "formaction", "poster", "alt", "title", "align", "ID", "Href", " src"
+  };
+
+  private static final String[] VALUES = {
+    "stylesheet", "canonical", "", "Content-Security-Policy", "default-src 'none'", "x", "top"
+  };
+
+  private static List<RenderedBody.Tag> randomTags(Random r) {
+    List<RenderedBody.Tag> tags = new java.util.ArrayList<>();
+    int n = r.nextInt(8);
+    for (int i = 0; i < n; i++) {
+      Map<String, String> attributes = new LinkedHashMap<>();
+      int k = r.nextInt(4);
+      for (int j = 0; j < k; j++) {
+        attributes.put(
+            KEYS[r.nextInt(KEYS.length)],
+            r.nextBoolean() ? url(r) : VALUES[r.nextInt(VALUES.length)]);
+      }
+      tags.add(new RenderedBody.Tag(TAG_NAMES[r.nextInt(TAG_NAMES.length)], attributes));
+    }
+    return tags;
+  }
+
+  @Test
+  void tagsReadDirectlyGiveTheFactsOfTheirElements() {
+    Random r = new Random(11);
+    int direct = 0;
+    for (int i = 0; i < 4000; i++) {
+      List<RenderedBody.Tag> tags = randomTags(r);
+      if (tags.stream().allMatch(t -> ElementView.ofTag(t) != null)) {
+        direct++;
+      }
+      assertEquals(
+          describe(BodySplice.ofTagsAsElements(PAGE, tags, BASE)),
+          describe(BodySplice.ofTags(PAGE, tags, BASE)),
+          () -> "for the tags " + tags);
+    }
+    assertTrue(direct > 1000, "read directly " + direct);
   }
 }

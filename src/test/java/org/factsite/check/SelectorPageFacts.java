@@ -94,9 +94,10 @@ final class SelectorPageFacts {
    */
   static List<CspCheck.Problem> cspProblems(Document doc, String baseUrl) {
     List<CspCheck.Problem> p = new ArrayList<>();
-    CspCheck.policyProblems(doc.selectFirst(META_QUERY), p);
+    Element meta = doc.selectFirst(META_QUERY);
+    CspCheck.policyProblems(meta == null ? null : ElementView.of(meta), p);
     for (Element el : doc.getAllElements()) {
-      CspCheck.elementProblems(el, baseUrl, p);
+      CspCheck.elementProblems(ElementView.of(el), baseUrl, p);
     }
     return p;
   }
