@@ -4,10 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.Suggestions;
 import org.factsite.model.Chart;
@@ -85,9 +86,18 @@ public final class ChartResolver {
         }
       }
     }
-    String unit = common(used, Statistic::unit);
-    String period = common(used, Statistic::period);
-    String geography = common(used, Statistic::geography);
+    // The shared value, or the distinct values joined with "; " when bars differ.
+    Set<String> units = new LinkedHashSet<>();
+    Set<String> periods = new LinkedHashSet<>();
+    Set<String> geographies = new LinkedHashSet<>();
+    for (Statistic s : used) {
+      units.add(s.unit());
+      periods.add(s.period());
+      geographies.add(s.geography());
+    }
+    String unit = String.join("; ", units);
+    String period = String.join("; ", periods);
+    String geography = String.join("; ", geographies);
     String description =
         spec.description() != null
             ? spec.description()
@@ -102,10 +112,5 @@ public final class ChartResolver {
             geography,
             description,
             new ArrayList<>(chartSources.values())));
-  }
-
-  /** The shared value, or the distinct values joined with "; " when bars differ. */
-  private static String common(List<Statistic> used, Function<Statistic, String> f) {
-    return String.join("; ", used.stream().map(f).distinct().toList());
   }
 }

@@ -37,7 +37,10 @@ final class DerivedFigures {
         if (inputsReady(s, stats)) {
           it.remove();
           progress = true;
-          compute(s, stats, d).ifPresent(st -> stats.put(st.id(), st));
+          Optional<Statistic> st = compute(s, stats, d);
+          if (st.isPresent()) {
+            stats.put(st.get().id(), st.get());
+          }
         }
       }
     }
@@ -64,7 +67,12 @@ final class DerivedFigures {
   }
 
   private static boolean isPending(String id, List<DerivedSpec> pending) {
-    return pending.stream().anyMatch(p -> p.id().equals(id));
+    for (DerivedSpec p : pending) {
+      if (p.id().equals(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean inputsReady(DerivedSpec s, Map<String, Statistic> stats) {

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.factsite.config.SiteConfigParser;
+import org.factsite.diag.Diagnostic;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
 import org.factsite.diag.Suggestions;
@@ -125,8 +128,10 @@ public final class SiteAssembler {
       Diagnostics d) {
     DerivedFigures.compute(data.derived(), stats, d);
     for (ChartSpec spec : data.charts()) {
-      ChartResolver.resolve(spec, stats, sources, data.texts(), describer, d)
-          .ifPresent(c -> charts.put(c.id(), c));
+      Optional<Chart> c = ChartResolver.resolve(spec, stats, sources, data.texts(), describer, d);
+      if (c.isPresent()) {
+        charts.put(c.get().id(), c.get());
+      }
     }
   }
 
@@ -182,48 +187,80 @@ public final class SiteAssembler {
     }
     // Articles are independent: parse them on all cores, keep the sorted order.
     List<Optional<Article>> loaded =
-        paths.parallelStream().map(p -> decodeAndLoad(inputs, p, d)).toList();
+        paths.parallelStream()
+            .map(
+                new Function<String, Optional<Article>>() {
+                  @Override
+                  public Optional<Article> apply(String p) {
+                    return decodeAndLoad(inputs, p, d);
+                  }
+                })
+            .toList();
     ArticleStore kept = store;
     if (kept != null) {
       kept.save(new HashSet<>(paths));
     }
     List<Article> out = new ArrayList<>();
     for (Optional<Article> a : loaded) {
-      a.filter(x -> includeDrafts || !x.meta().draft()).ifPresent(out::add);
+      if (a.isPresent() && (includeDrafts || !a.get().meta().draft())) {
+        out.add(a.get());
+      }
     }
     return out;
   }
 
   private Optional<Article> decodeAndLoad(Inputs inputs, String path, Diagnostics d) {
-    return memo.article(
-        path,
-        inputs.bytes(path),
-        d,
-        local -> {
-          String text;
-          try {
-            text = inputs.textWithLf(path);
-          } catch (java.nio.charset.CharacterCodingException e) {
-            local.error(
-                new SourcePos(path, 1, 1), "the file is not valid UTF-8 text", "save it as UTF-8");
-            return Optional.empty();
-          }
-          ArticleStore kept = store;
-          if (kept == null) {
-            return articleLoader.loadWithLf(path, text, local);
-          }
-          // Only an article that loaded without a word from the loader is kept.
-          Diagnostics mine = new Diagnostics();
-          Optional<Article> a =
-              kept.article(
-                  path,
-                  inputs.bytes(path),
-                  text,
-                  () -> articleLoader.loadWithLf(path, text, mine),
-                  () -> mine.all().isEmpty());
-          mine.all().forEach(local::add);
-          return a;
-        });
+    return memo.article(path, inputs.bytes(path), d, new Load(inputs, path));
+  }
+
+  /** Loads one article for the memo, reporting into the collector the memo gives it. */
+  private final class Load implements Function<Diagnostics, Optional<Article>> {
+    private final Inputs inputs;
+    private final String path;
+
+    Load(Inputs inputs, String path) {
+      this.inputs = inputs;
+      this.path = path;
+    }
+
+    @Override
+    public Optional<Article> apply(Diagnostics local) {
+      String text;
+      try {
+        text = inputs.textWithLf(path);
+      } catch (java.nio.charset.CharacterCodingException e) {
+        local.error(
+            new SourcePos(path, 1, 1), "the file is not valid UTF-8 text", "save it as UTF-8");
+        return Optional.empty();
+      }
+      ArticleStore kept = store;
+      if (kept == null) {
+        return articleLoader.loadWithLf(path, text, local);
+      }
+      // Only an article that loaded without a word from the loader is kept.
+      Diagnostics mine = new Diagnostics();
+      Optional<Article> a =
+          kept.article(
+              path,
+              inputs.bytes(path),
+              text,
+              new Supplier<Optional<Article>>() {
+                @Override
+                public Optional<Article> get() {
+                  return articleLoader.loadWithLf(path, text, mine);
+                }
+              },
+              new Supplier<Boolean>() {
+                @Override
+                public Boolean get() {
+                  return mine.all().isEmpty();
+                }
+              });
+      for (Diagnostic m : mine.all()) {
+        local.add(m);
+      }
+      return a;
+    }
   }
 
   /**

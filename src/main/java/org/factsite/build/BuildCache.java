@@ -79,7 +79,9 @@ final class BuildCache implements ArticleMemo {
       l = new Loaded(bytes, load.apply(local), local.all());
       loads.put(path, l);
     }
-    l.diagnostics().forEach(d::add);
+    for (Diagnostic x : l.diagnostics()) {
+      d.add(x);
+    }
     return l.article();
   }
 

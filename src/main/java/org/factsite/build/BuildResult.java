@@ -34,6 +34,11 @@ public record BuildResult(
   }
 
   public boolean ok() {
-    return diagnostics.stream().noneMatch(d -> d.severity() == Severity.ERROR);
+    for (Diagnostic d : diagnostics) {
+      if (d.severity() == Severity.ERROR) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -29,19 +29,40 @@ final class EachInParallel {
       items.forEach(action);
       return;
     }
-    AtomicInteger next = new AtomicInteger();
-    Runnable worker =
-        () -> {
-          for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
-            try {
-              action.accept(items.get(i));
-            } catch (RuntimeException | Error e) {
-              next.set(items.size());
-              throw e;
-            }
-          }
-        };
-    alongside(worker, worker, workers - 1, () -> {});
+    Runnable worker = new EachItem<>(new AtomicInteger(), items, action);
+    alongside(worker, worker, workers - 1, NOTHING);
+  }
+
+  private static final Runnable NOTHING = new Nothing();
+
+  private static final class Nothing implements Runnable {
+    @Override
+    public void run() {}
+  }
+
+  /** One worker of {@link #run}: takes items until none are left or one of them failed. */
+  private static final class EachItem<T> implements Runnable {
+    private final AtomicInteger next;
+    private final List<T> items;
+    private final Consumer<? super T> action;
+
+    EachItem(AtomicInteger next, List<T> items, Consumer<? super T> action) {
+      this.next = next;
+      this.items = items;
+      this.action = action;
+    }
+
+    @Override
+    public void run() {
+      for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
+        try {
+          action.accept(items.get(i));
+        } catch (RuntimeException | Error e) {
+          next.set(items.size());
+          throw e;
+        }
+      }
+    }
   }
 
   /**
@@ -58,19 +79,49 @@ final class EachInParallel {
       lead.run();
       return;
     }
-    AtomicInteger next = new AtomicInteger();
     AtomicBoolean leading = new AtomicBoolean(true);
-    Runnable worker =
-        () -> {
-          while (leading.get()) {
-            int i = next.getAndIncrement();
-            if (i >= items.size()) {
-              return;
-            }
-            action.accept(items.get(i));
-          }
-        };
-    alongside(lead, worker, workers, () -> leading.set(false));
+    Runnable worker = new WhileLeading<>(leading, new AtomicInteger(), items, action);
+    alongside(lead, worker, workers, new StopLeading(leading));
+  }
+
+  /** One worker of {@link #meanwhile}: takes items until none are left or the lead is done. */
+  private static final class WhileLeading<T> implements Runnable {
+    private final AtomicBoolean leading;
+    private final AtomicInteger next;
+    private final List<T> items;
+    private final Consumer<? super T> action;
+
+    WhileLeading(
+        AtomicBoolean leading, AtomicInteger next, List<T> items, Consumer<? super T> action) {
+      this.leading = leading;
+      this.next = next;
+      this.items = items;
+      this.action = action;
+    }
+
+    @Override
+    public void run() {
+      while (leading.get()) {
+        int i = next.getAndIncrement();
+        if (i >= items.size()) {
+          return;
+        }
+        action.accept(items.get(i));
+      }
+    }
+  }
+
+  private static final class StopLeading implements Runnable {
+    private final AtomicBoolean leading;
+
+    StopLeading(AtomicBoolean leading) {
+      this.leading = leading;
+    }
+
+    @Override
+    public void run() {
+      leading.set(false);
+    }
   }
 
   /**

@@ -8,7 +8,11 @@ package org.factsite.build;
 @FunctionalInterface
 public interface OutputSink {
   /** Keeps the files in memory only: the preview server and the checks-only command. */
-  OutputSink NONE = (sitePath, bytes) -> {};
+  OutputSink NONE =
+      new OutputSink() {
+        @Override
+        public void accept(String sitePath, byte[] bytes) {}
+      };
 
   void accept(String sitePath, byte[] bytes);
 

@@ -2,17 +2,23 @@ package org.factsite.build;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.factsite.diag.Diagnostic;
 import org.factsite.diag.Diagnostics;
 import org.factsite.model.Article;
 import org.factsite.model.Chart;
+import org.factsite.model.ChartPoint;
 import org.factsite.model.Site;
 import org.factsite.render.markdown.BodyStore;
 import org.factsite.render.markdown.Directive;
@@ -58,6 +64,7 @@ final class PagePass {
   private final Diagnostics d;
   private final String sourcesPath;
   private final Map<String, Boolean> templateOk = new ConcurrentHashMap<>();
+  private final CheckTemplate checkTemplate;
   private final AtomicInteger rendered = new AtomicInteger();
 
   /**
@@ -97,12 +104,15 @@ final class PagePass {
     this.bodies = kept.bodies();
     this.keptPages = kept.pages();
     this.d = d;
-    this.sourcesPath =
-        site.articles().stream()
-            .filter(a -> a.meta().layout().equals(SOURCES_LAYOUT))
-            .map(a -> a.output().sitePath())
-            .findFirst()
-            .orElse(null);
+    this.checkTemplate = new CheckTemplate(templates, d);
+    String sources = null;
+    for (Article a : site.articles()) {
+      if (a.meta().layout().equals(SOURCES_LAYOUT)) {
+        sources = a.output().sitePath();
+        break;
+      }
+    }
+    this.sourcesPath = sources;
   }
 
   /** Makes every page; returns how many were rendered rather than reused. */
@@ -110,25 +120,45 @@ final class PagePass {
     Map<String, Object> shared = new HashMap<>();
     shared.put("pages", cache.intern("pages", views.pages()));
     shared.put("latest", cache.intern("latest", views.latest()));
-    List<Article> pages =
-        site.articles().stream().filter(a -> !a.meta().layout().equals(SOURCES_LAYOUT)).toList();
+    List<Article> pages = new ArrayList<>();
+    List<Article> last = new ArrayList<>();
+    for (Article a : site.articles()) {
+      if (a.meta().layout().equals(SOURCES_LAYOUT)) {
+        last.add(a);
+      } else {
+        pages.add(a);
+      }
+    }
     Map<String, Body> early = new ConcurrentHashMap<>();
     if (keptPages == null || keptPages.keepsNone()) {
       // Every page will be rendered, and the first build of a process sets FreeMarker up and
       // parses the templates on one thread, while the other workers would wait for them: they
       // make the first pages' bodies meanwhile, which need no template.
       EachInParallel.meanwhile(
-          this::templatesReady,
+          new Runnable() {
+            @Override
+            public void run() {
+              templatesReady();
+            }
+          },
           pages,
-          a -> {
-            if (cache.facts(a) == null) {
-              early.put(a.sourcePath(), keptOrMade(a));
+          new Consumer<Article>() {
+            @Override
+            public void accept(Article a) {
+              if (cache.facts(a) == null) {
+                early.put(a.sourcePath(), keptOrMade(a));
+              }
             }
           });
     }
-    EachInParallel.run(pages, a -> page(a, shared, early.remove(a.sourcePath())));
-    List<Article> last =
-        site.articles().stream().filter(a -> a.meta().layout().equals(SOURCES_LAYOUT)).toList();
+    EachInParallel.run(
+        pages,
+        new Consumer<Article>() {
+          @Override
+          public void accept(Article a) {
+            page(a, shared, early.remove(a.sourcePath()));
+          }
+        });
     if (!last.isEmpty()) {
       // A sources page can show figures too, and then it is among the pages that use them:
       // its own references must be known before the list of users is made.
@@ -139,16 +169,27 @@ final class PagePass {
         }
       }
       Map<String, Object> sourcesModel = sourcesModel();
-      sourcesModel.replaceAll(cache::intern);
+      for (Map.Entry<String, Object> e : sourcesModel.entrySet()) {
+        e.setValue(cache.intern(e.getKey(), e.getValue()));
+      }
       shared.putAll(sourcesModel);
-      last.forEach(a -> page(a, shared, sourcesBodies.get(a.sourcePath())));
+      for (Article a : last) {
+        page(a, shared, sourcesBodies.get(a.sourcePath()));
+      }
     }
     if (bodies != null) {
-      bodies.save(site.articles().stream().map(Article::sourcePath).collect(Collectors.toSet()));
+      Set<String> sourcePaths = new HashSet<>();
+      for (Article a : site.articles()) {
+        sourcePaths.add(a.sourcePath());
+      }
+      bodies.save(sourcePaths);
     }
     if (keptPages != null) {
-      keptPages.save(
-          site.articles().stream().map(a -> a.output().value()).collect(Collectors.toSet()));
+      Set<String> outputs = new HashSet<>();
+      for (Article a : site.articles()) {
+        outputs.add(a.output().value());
+      }
+      keptPages.save(outputs);
     }
     return rendered.get();
   }
@@ -188,7 +229,9 @@ final class PagePass {
       page = made.page();
       written = made.written();
     }
-    page.diagnostics().forEach(d::add);
+    for (Diagnostic x : page.diagnostics()) {
+      d.add(x);
+    }
     places.addAll(page.places());
     if (page.html() != null) {
       String out = a.output().value();
@@ -258,12 +301,11 @@ final class PagePass {
   /** Parses an article's Markdown and records its references. */
   private ParsedMarkdown parse(Article a) {
     ParsedMarkdown p = markdown.parse(a);
-    cache.putFacts(
-        new BuildCache.Facts(
-            a,
-            p.statisticIds(),
-            p.chartIds(),
-            p.directives().stream().map(Directive::id).distinct().sorted().toList()));
+    Set<String> allIds = new TreeSet<>();
+    for (Directive x : p.directives()) {
+      allIds.add(x.id());
+    }
+    cache.putFacts(new BuildCache.Facts(a, p.statisticIds(), p.chartIds(), List.copyOf(allIds)));
     return p;
   }
 
@@ -278,10 +320,23 @@ final class PagePass {
             site.statistics(),
             site.charts(),
             sourcesPath,
-            figures::html,
+            new Figures(figures),
             bodyPlaces);
     MarkdownResolver.resolve(p, refs, local);
     return new Body(markdown.renderRecorded(p), local, bodyPlaces);
+  }
+
+  private static final class Figures implements PageRefs.FigureHtml {
+    private final FigureRenderer figures;
+
+    Figures(FigureRenderer figures) {
+      this.figures = figures;
+    }
+
+    @Override
+    public String html(Chart chart, int number, String rootPrefix) {
+      return figures.html(chart, number, rootPrefix);
+    }
   }
 
   /** A page made now, and its text as its template wrote it (null when kept or not rendered). */
@@ -341,7 +396,23 @@ final class PagePass {
 
   /** Whether the layout's template parses and is safe; reported once per build when not. */
   private boolean templateOk(String layout) {
-    return templateOk.computeIfAbsent(layout + ".ftlh", t -> templates.template(t, d).isPresent());
+    return templateOk.computeIfAbsent(layout + ".ftlh", checkTemplate);
+  }
+
+  /** Run inside computeIfAbsent, so that several threads asking at once report a bad one once. */
+  private static final class CheckTemplate implements Function<String, Boolean> {
+    private final TemplateRenderer templates;
+    private final Diagnostics d;
+
+    CheckTemplate(TemplateRenderer templates, Diagnostics d) {
+      this.templates = templates;
+      this.d = d;
+    }
+
+    @Override
+    public Boolean apply(String template) {
+      return templates.template(template, d).isPresent();
+    }
   }
 
   /**
@@ -387,19 +458,17 @@ final class PagePass {
     for (Article a : ordered) {
       BuildCache.Facts f = cache.facts(a);
       for (String id : f.statisticIds()) {
-        usedBy.computeIfAbsent(id, k -> new ArrayList<>()).add(a);
+        users(usedBy, id).add(a);
       }
       for (String chartId : f.chartIds()) {
         Chart c = site.charts().get(chartId);
         if (c != null) {
-          c.points()
-              .forEach(
-                  pt -> {
-                    List<Article> l = usedBy.computeIfAbsent(pt.statId(), k -> new ArrayList<>());
-                    if (!l.contains(a)) {
-                      l.add(a);
-                    }
-                  });
+          for (ChartPoint pt : c.points()) {
+            List<Article> l = users(usedBy, pt.statId());
+            if (!l.contains(a)) {
+              l.add(a);
+            }
+          }
         }
       }
     }
@@ -407,5 +476,14 @@ final class PagePass {
     m.put("statistics", SourcesViewFactory.statistics(site, usedBy));
     m.put("sources", SourcesViewFactory.sources(site));
     return m;
+  }
+
+  private static List<Article> users(Map<String, List<Article>> usedBy, String statId) {
+    List<Article> l = usedBy.get(statId);
+    if (l == null) {
+      l = new ArrayList<>();
+      usedBy.put(statId, l);
+    }
+    return l;
   }
 }

@@ -8,11 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.factsite.assemble.ChartResolver;
 import org.factsite.assemble.SiteAssembler;
 import org.factsite.check.SiteChecks;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
 import org.factsite.load.Inputs;
+import org.factsite.model.Chart;
+import org.factsite.model.ChartPoint;
+import org.factsite.model.ChartSpec;
 import org.factsite.model.OutputPath;
 import org.factsite.model.Site;
 import org.factsite.render.chart.ChartCache;
@@ -43,7 +48,7 @@ public final class SiteBuilder {
 
   private final MarkdownRenderer markdown = new MarkdownRenderer();
   private final BuildCache cache = new BuildCache();
-  private final SiteAssembler assembler = new SiteAssembler(ChartDescriber::describe, cache);
+  private final SiteAssembler assembler = new SiteAssembler(new DescribeChart(), cache);
   private final ChartCache charts = new ChartCache(new ChartRenderer());
   private final Sitemap sitemap = new Sitemap();
 
@@ -78,21 +83,19 @@ public final class SiteBuilder {
     Optional<Site> maybeSite =
         assembler.assemble(inputs, options.includeDrafts(), options.baseUrl(), d);
     cache.retain(inputs.all().keySet());
-    timings.add(
-        timing(
-            "load",
-            t0,
-            maybeSite
-                .map(
-                    s ->
-                        s.articles().size()
-                            + " articles, "
-                            + s.statistics().size()
-                            + " figures, "
-                            + s.charts().size()
-                            + " charts"
-                            + keptSummary(assembler.keptHits(), "articles as in the last build"))
-                .orElse("failed")));
+    String loaded = "failed";
+    if (maybeSite.isPresent()) {
+      Site s = maybeSite.get();
+      loaded =
+          s.articles().size()
+              + " articles, "
+              + s.statistics().size()
+              + " figures, "
+              + s.charts().size()
+              + " charts"
+              + keptSummary(assembler.keptHits(), "articles as in the last build");
+    }
+    timings.add(timing("load", t0, loaded));
     if (maybeSite.isEmpty() || d.hasErrors()) {
       checkTemplates(inputs, d);
       return failed(d, timings);
@@ -158,45 +161,73 @@ public final class SiteBuilder {
       Site site, OutputFiles files, Diagnostics d) {
     Map<String, FigureRenderer.ChartFiles> out = new ConcurrentHashMap<>();
     // Shared out one at a time like pages: charts cost unequal amounts to draw.
-    EachInParallel.run(
-        List.copyOf(site.charts().values()),
-        chart -> {
-          try {
-            ChartPictures pictures = charts.pictures(chart);
-            RenderedChart r = pictures.wide();
-            RenderedChart narrow = pictures.narrow();
-            byte[] csv = utf8(ChartDataFiles.csv(chart));
-            String base = "charts/" + chart.id();
-            files.put(base + ".svg", utf8(r.svg()));
-            files.put(base + "-narrow.svg", utf8(narrow.svg()));
-            files.put(base + ".csv", csv);
-            files.put(base + ".json", utf8(ChartDataFiles.json(chart)));
-            out.put(
-                chart.id(),
-                new FigureRenderer.ChartFiles(
-                    base + ".svg",
-                    r.width(),
-                    r.height(),
-                    base + "-narrow.svg",
-                    narrow.width(),
-                    narrow.height(),
-                    base + ".csv",
-                    csv.length,
-                    base + ".json"));
-          } catch (RuntimeException e) {
-            // Editors see what went wrong in words, not a Java class name.
-            d.error(
-                chart.spec().pos(),
-                "could not draw chart '"
-                    + chart.id()
-                    + "': "
-                    + (e.getMessage() == null
-                        ? "an internal error in the chart renderer"
-                        : e.getMessage()),
-                "check the chart's bars and values");
-          }
-        });
+    EachInParallel.run(List.copyOf(site.charts().values()), new DrawChart(charts, files, out, d));
     return out;
+  }
+
+  /** Draws one chart into its files and records them in {@code out}; a failure is reported. */
+  private static final class DrawChart implements Consumer<Chart> {
+    private final ChartCache charts;
+    private final OutputFiles files;
+    private final Map<String, FigureRenderer.ChartFiles> out;
+    private final Diagnostics d;
+
+    DrawChart(
+        ChartCache charts,
+        OutputFiles files,
+        Map<String, FigureRenderer.ChartFiles> out,
+        Diagnostics d) {
+      this.charts = charts;
+      this.files = files;
+      this.out = out;
+      this.d = d;
+    }
+
+    @Override
+    public void accept(Chart chart) {
+      try {
+        ChartPictures pictures = charts.pictures(chart);
+        RenderedChart r = pictures.wide();
+        RenderedChart narrow = pictures.narrow();
+        byte[] csv = utf8(ChartDataFiles.csv(chart));
+        String base = "charts/" + chart.id();
+        files.put(base + ".svg", utf8(r.svg()));
+        files.put(base + "-narrow.svg", utf8(narrow.svg()));
+        files.put(base + ".csv", csv);
+        files.put(base + ".json", utf8(ChartDataFiles.json(chart)));
+        out.put(
+            chart.id(),
+            new FigureRenderer.ChartFiles(
+                base + ".svg",
+                r.width(),
+                r.height(),
+                base + "-narrow.svg",
+                narrow.width(),
+                narrow.height(),
+                base + ".csv",
+                csv.length,
+                base + ".json"));
+      } catch (RuntimeException e) {
+        // Editors see what went wrong in words, not a Java class name.
+        d.error(
+            chart.spec().pos(),
+            "could not draw chart '"
+                + chart.id()
+                + "': "
+                + (e.getMessage() == null
+                    ? "an internal error in the chart renderer"
+                    : e.getMessage()),
+            "check the chart's bars and values");
+      }
+    }
+  }
+
+  private static final class DescribeChart implements ChartResolver.Describer {
+    @Override
+    public String describe(
+        ChartSpec spec, List<ChartPoint> points, String unit, String period, String geography) {
+      return ChartDescriber.describe(spec, points, unit, period, geography);
+    }
   }
 
   private static void copyStatic(Inputs inputs, OutputFiles files, Diagnostics d) {

@@ -1,6 +1,7 @@
 package org.factsite.build;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.factsite.model.Article;
 import org.factsite.model.OutputPath;
@@ -20,11 +21,12 @@ final class Sitemap {
 
   /** The sitemap of {@code site}, as UTF-8. */
   synchronized byte[] bytes(Site site) {
-    List<OutputPath> pages =
-        site.articles().stream()
-            .filter(a -> !a.meta().layout().equals("not-found") && !a.meta().draft())
-            .map(Article::output)
-            .toList();
+    List<OutputPath> pages = new ArrayList<>();
+    for (Article a : site.articles()) {
+      if (!a.meta().layout().equals("not-found") && !a.meta().draft()) {
+        pages.add(a.output());
+      }
+    }
     String baseUrl = site.config().baseUrl();
     if (last == null || !pages.equals(lastPages) || !baseUrl.equals(lastBaseUrl)) {
       last = xml(pages, baseUrl).getBytes(StandardCharsets.UTF_8);
@@ -38,13 +40,13 @@ final class Sitemap {
     StringBuilder b = new StringBuilder();
     b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     b.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    pages.stream()
-        .sorted()
-        .forEach(
-            o ->
-                b.append("  <url><loc>")
-                    .append(MarkdownResolver.escape(baseUrl + o.sitePath()))
-                    .append("</loc></url>\n"));
+    List<OutputPath> sorted = new ArrayList<>(pages);
+    sorted.sort(null);
+    for (OutputPath o : sorted) {
+      b.append("  <url><loc>")
+          .append(MarkdownResolver.escape(baseUrl + o.sitePath()))
+          .append("</loc></url>\n");
+    }
     b.append("</urlset>\n");
     return b.toString();
   }

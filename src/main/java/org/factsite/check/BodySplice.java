@@ -15,6 +15,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.jsoup.parser.Tag;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads a page whose article body was read before, without reading the body again: when only the
@@ -142,11 +143,26 @@ final class BodySplice {
       if (t.attributes().isEmpty() && !FACTS_WITHOUT_ATTRIBUTES.contains(t.name())) {
         continue;
       }
-      Element el = new Element(TAGS.computeIfAbsent(t.name(), Tag::valueOf), "");
-      t.attributes().forEach(el::attr);
+      Element el = new Element(tag(t.name()), "");
+      for (Map.Entry<String, String> a : t.attributes().entrySet()) {
+        el.attr(a.getKey(), a.getValue());
+      }
       elements.add(el);
     }
     return ofElements(page, elements, baseUrl);
+  }
+
+  /** The tag of {@link #TAGS} named {@code name}, made the first time it is met. */
+  private static Tag tag(String name) {
+    Tag tag = TAGS.get(name);
+    if (tag == null) {
+      Tag made = Tag.valueOf(name);
+      tag = TAGS.putIfAbsent(name, made);
+      if (tag == null) {
+        tag = made;
+      }
+    }
+    return tag;
   }
 
   /**
@@ -248,20 +264,28 @@ final class BodySplice {
    * marker it is ignored.
    */
   static boolean balancedWithText(List<Node> nodes) {
-    boolean[] ok = {true, false};
+    Balance balance = new Balance();
     for (Node n : nodes) {
-      n.traverse(
-          (node, depth) -> {
-            if (node instanceof Element e
-                && (e.sourceRange().isImplicit()
-                    || !e.endSourceRange().isTracked()
-                    || e.endSourceRange().isImplicit())) {
-              ok[0] = false;
-            } else if (node instanceof TextNode t && !t.isBlank()) {
-              ok[1] = true;
-            }
-          });
+      n.traverse(balance);
     }
-    return ok[0] && ok[1];
+    return balance.balanced && balance.hasText;
+  }
+
+  /** What {@link #balancedWithText} looks for, gathered in a walk of the nodes. */
+  private static final class Balance implements NodeVisitor {
+    boolean balanced = true;
+    boolean hasText;
+
+    @Override
+    public void head(Node node, int depth) {
+      if (node instanceof Element e
+          && (e.sourceRange().isImplicit()
+              || !e.endSourceRange().isTracked()
+              || e.endSourceRange().isImplicit())) {
+        balanced = false;
+      } else if (node instanceof TextNode t && !t.isBlank()) {
+        hasText = true;
+      }
+    }
   }
 }

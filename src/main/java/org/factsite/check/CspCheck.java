@@ -149,13 +149,12 @@ final class CspCheck {
       Map<String, String> sourceOf,
       TemplatePlaces templates,
       Diagnostics d) {
-    pages.forEach(
-        (page, facts) -> {
-          Problems report = new Problems(page, sourceOf, templates, d);
-          for (Problem x : facts.cspProblems()) {
-            report.add(x.needle(), x.message(), x.hint());
-          }
-        });
+    for (Map.Entry<String, PageFacts> e : pages.entrySet()) {
+      Problems report = new Problems(e.getKey(), sourceOf, templates, d);
+      for (Problem x : e.getValue().cspProblems()) {
+        report.add(x.needle(), x.message(), x.hint());
+      }
+    }
   }
 
   private static void checkAddress(

@@ -36,15 +36,15 @@ final class FigureContractCheck {
   private FigureContractCheck() {}
 
   static void run(Map<String, PageFacts> pages, Map<String, String> sourceOf, Diagnostics d) {
-    pages.forEach(
-        (page, facts) -> {
-          for (PageFacts.FigureProblem p : facts.figureProblems()) {
-            d.error(
-                SourcePos.of(SiteChecks.origin(sourceOf, page)),
-                "chart figure '" + p.figureId() + "' on " + page + " lacks " + p.lacks(),
-                "check templates/figure.ftlh and the chart's YAML");
-          }
-        });
+    for (Map.Entry<String, PageFacts> e : pages.entrySet()) {
+      String page = e.getKey();
+      for (PageFacts.FigureProblem p : e.getValue().figureProblems()) {
+        d.error(
+            SourcePos.of(SiteChecks.origin(sourceOf, page)),
+            "chart figure '" + p.figureId() + "' on " + page + " lacks " + p.lacks(),
+            "check templates/figure.ftlh and the chart's YAML");
+      }
+    }
   }
 
   /** Whether {@code el} is a chart figure, whose contract {@link #problems} checks. */

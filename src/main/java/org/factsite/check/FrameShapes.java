@@ -10,6 +10,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads the frames of pages made by one template once per shape. A page's frame (the page with its
@@ -112,22 +113,33 @@ final class FrameShapes {
    * anyAttribute}), and none anywhere else (a comment, a script, a name).
    */
   static boolean standInsWhereMeant(Node doc, boolean anyAttribute) {
-    boolean[] ok = {true};
-    NodeTraversor.traverse(
-        (node, depth) -> {
-          if (!ok[0]) {
-            return;
-          }
-          if (node instanceof Element el) {
-            ok[0] = !hasStandIn(el.tagName()) && attributesRight(el, anyAttribute);
-          } else if (node.getClass() == TextNode.class) {
-            ok[0] = ((TextNode) node).getWholeText().indexOf(FrameSkeleton.VALUE) < 0;
-          } else if (!(node instanceof Document)) {
-            ok[0] = !hasStandIn(node.outerHtml());
-          }
-        },
-        doc);
-    return ok[0];
+    StandIns standIns = new StandIns(anyAttribute);
+    NodeTraversor.traverse(standIns, doc);
+    return standIns.ok;
+  }
+
+  /** The walk of {@link #standInsWhereMeant}: {@code ok} until a stand-in is found out of place. */
+  private static final class StandIns implements NodeVisitor {
+    private final boolean anyAttribute;
+    boolean ok = true;
+
+    StandIns(boolean anyAttribute) {
+      this.anyAttribute = anyAttribute;
+    }
+
+    @Override
+    public void head(Node node, int depth) {
+      if (!ok) {
+        return;
+      }
+      if (node instanceof Element el) {
+        ok = !hasStandIn(el.tagName()) && attributesRight(el, anyAttribute);
+      } else if (node.getClass() == TextNode.class) {
+        ok = ((TextNode) node).getWholeText().indexOf(FrameSkeleton.VALUE) < 0;
+      } else if (!(node instanceof Document)) {
+        ok = !hasStandIn(node.outerHtml());
+      }
+    }
   }
 
   private static boolean attributesRight(Element el, boolean anyAttribute) {

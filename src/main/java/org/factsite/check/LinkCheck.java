@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.factsite.diag.Diagnostic;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
@@ -33,21 +34,28 @@ final class LinkCheck {
       String baseUrl,
       Diagnostics d) {
     Map<String, Set<String>> ids = new HashMap<>();
-    pages.forEach((page, facts) -> ids.put(page, facts.ids()));
+    for (Map.Entry<String, PageFacts> e : pages.entrySet()) {
+      ids.put(e.getKey(), e.getValue().ids());
+    }
     Map<String, String> published = published(files);
     toCheck.parallelStream()
-        .filter(pages::containsKey)
         .forEach(
-            page -> {
-              PageFacts facts = pages.get(page);
-              for (String ref : facts.refs()) {
-                check(
-                    page,
-                    facts,
-                    localise(page, ref, baseUrl),
-                    published,
-                    ids,
-                    new Reporter(page, ref, sourceOf, places, d));
+            new Consumer<String>() {
+              @Override
+              public void accept(String page) {
+                if (!pages.containsKey(page)) {
+                  return;
+                }
+                PageFacts facts = pages.get(page);
+                for (String ref : facts.refs()) {
+                  check(
+                      page,
+                      facts,
+                      localise(page, ref, baseUrl),
+                      published,
+                      ids,
+                      new Reporter(page, ref, sourceOf, places, d));
+                }
               }
             });
   }

@@ -9,6 +9,7 @@ import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads a page that lists many things alike, a line each (the home page's list of every article),
@@ -190,9 +191,12 @@ final class ListSplice {
     }
     List<Element> elements = new ArrayList<>();
     container.traverse(
-        (node, depth) -> {
-          if (node instanceof Element el) {
-            elements.add(el);
+        new NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {
+            if (node instanceof Element el) {
+              elements.add(el);
+            }
           }
         });
     if (stoodIn(container) > 0) {

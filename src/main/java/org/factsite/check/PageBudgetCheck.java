@@ -27,50 +27,52 @@ final class PageBudgetCheck {
       Map<String, String> sourceOf,
       Diagnostics d) {
     long budget = budgetKb * 1024L;
-    files.forEach(
-        (path, bytes) -> {
-          if ((path.endsWith(".woff2") || path.endsWith(".woff") || path.endsWith(".ttf"))
-              && bytes.length > FONT_BUDGET) {
-            d.error(
-                SourcePos.of(path),
-                "web font is " + kb(bytes.length) + ", over the " + kb(FONT_BUDGET) + " budget",
-                "subset the font or use system fonts");
+    for (Map.Entry<String, byte[]> e : files.entrySet()) {
+      String path = e.getKey();
+      byte[] bytes = e.getValue();
+      if ((path.endsWith(".woff2") || path.endsWith(".woff") || path.endsWith(".ttf"))
+          && bytes.length > FONT_BUDGET) {
+        d.error(
+            SourcePos.of(path),
+            "web font is " + kb(bytes.length) + ", over the " + kb(FONT_BUDGET) + " budget",
+            "subset the font or use system fonts");
+      }
+    }
+    for (Map.Entry<String, PageFacts> e : pages.entrySet()) {
+      String page = e.getKey();
+      PageFacts facts = e.getValue();
+      if (facts.assets().isEmpty()) {
+        // Most pages of a large site; spares a rebuild two allocations per page.
+        if (files.get(page).length > budget) {
+          report(page, files.get(page).length, List.of(), files, budget, sourceOf, d);
+        }
+        continue;
+      }
+      Set<String> assets = new LinkedHashSet<>();
+      for (List<String> group : facts.assets()) {
+        String largest = null;
+        for (String ref : group) {
+          String target = facts.target(page, LinkCheck.pathPart(ref));
+          if (target != null
+              && files.containsKey(target)
+              && (largest == null || files.get(target).length > files.get(largest).length)) {
+            largest = target;
           }
-        });
-    pages.forEach(
-        (page, facts) -> {
-          if (facts.assets().isEmpty()) {
-            // Most pages of a large site; spares a rebuild two allocations per page.
-            if (files.get(page).length > budget) {
-              report(page, files.get(page).length, List.of(), files, budget, sourceOf, d);
-            }
-            return;
-          }
-          Set<String> assets = new LinkedHashSet<>();
-          for (List<String> group : facts.assets()) {
-            String largest = null;
-            for (String ref : group) {
-              String target = facts.target(page, LinkCheck.pathPart(ref));
-              if (target != null
-                  && files.containsKey(target)
-                  && (largest == null || files.get(target).length > files.get(largest).length)) {
-                largest = target;
-              }
-            }
-            if (largest != null) {
-              assets.add(largest);
-            }
-          }
-          long total = files.get(page).length;
-          List<String> sized = new ArrayList<>();
-          for (String a : assets) {
-            total += files.get(a).length;
-            sized.add(a);
-          }
-          if (total > budget) {
-            report(page, total, sized, files, budget, sourceOf, d);
-          }
-        });
+        }
+        if (largest != null) {
+          assets.add(largest);
+        }
+      }
+      long total = files.get(page).length;
+      List<String> sized = new ArrayList<>();
+      for (String a : assets) {
+        total += files.get(a).length;
+        sized.add(a);
+      }
+      if (total > budget) {
+        report(page, total, sized, files, budget, sourceOf, d);
+      }
+    }
   }
 
   private static void report(

@@ -86,8 +86,10 @@ public record PageFacts(
     }
     for (List<String> group : scan.assets) {
       for (String ref : group) {
-        targets.computeIfAbsent(
-            LinkCheck.pathPart(ref), k -> Optional.ofNullable(LinkCheck.resolve(page, k)));
+        String pathPart = LinkCheck.pathPart(ref);
+        if (!targets.containsKey(pathPart)) {
+          targets.put(pathPart, Optional.ofNullable(LinkCheck.resolve(page, pathPart)));
+        }
       }
     }
     List<CspCheck.Problem> csp = new ArrayList<>();

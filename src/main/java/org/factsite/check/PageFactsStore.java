@@ -142,17 +142,18 @@ public final class PageFactsStore {
     out.strings(List.copyOf(f.ids()));
     out.strings(f.refs());
     out.varint(f.assets().size());
-    f.assets().forEach(out::strings);
+    for (List<String> group : f.assets()) {
+      out.strings(group);
+    }
     out.varint(f.targets().size());
-    f.targets()
-        .forEach(
-            (k, v) -> {
-              out.string(k);
-              out.bool(v.isPresent());
-              if (v.isPresent()) {
-                out.string(v.get());
-              }
-            });
+    for (Map.Entry<String, Optional<String>> e : f.targets().entrySet()) {
+      Optional<String> v = e.getValue();
+      out.string(e.getKey());
+      out.bool(v.isPresent());
+      if (v.isPresent()) {
+        out.string(v.get());
+      }
+    }
     return out.toByteArray();
   }
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.factsite.diag.Diagnostics;
 import org.factsite.load.Inputs;
 import org.factsite.model.Article;
@@ -51,8 +52,15 @@ public final class SiteChecks {
     String baseUrl = site.config().baseUrl();
     Map<String, PageFacts> pages = new ConcurrentHashMap<>();
     files.entrySet().parallelStream()
-        .filter(e -> e.getKey().endsWith(".html"))
-        .forEach(e -> pages.put(e.getKey(), cache.facts(e.getKey(), e.getValue(), baseUrl)));
+        .forEach(
+            new Consumer<Map.Entry<String, byte[]>>() {
+              @Override
+              public void accept(Map.Entry<String, byte[]> e) {
+                if (e.getKey().endsWith(".html")) {
+                  pages.put(e.getKey(), cache.facts(e.getKey(), e.getValue(), baseUrl));
+                }
+              }
+            });
     cache.retain(pages.keySet());
     cache.keep(pages.keySet(), baseUrl);
     // A plain hash map: the callers' sorted, synchronised map costs a lock and a dozen string

@@ -78,7 +78,7 @@ public final class DataLoader {
         continue;
       }
       if (path.startsWith(CHARTS_DIR)) {
-        ChartSpecReader.read(path, root.get(), text.get(), diagnostics).ifPresent(charts::add);
+        addIfPresent(ChartSpecReader.read(path, root.get(), text.get(), diagnostics), charts);
       } else {
         dataset(root.get(), text.get(), diagnostics, sources, stats, derived);
       }
@@ -108,13 +108,19 @@ public final class DataLoader {
       return;
     }
     for (YamlNode n : f.list("sources", false)) {
-      source(n, text, d).ifPresent(sources::add);
+      addIfPresent(source(n, text, d), sources);
     }
     for (YamlNode n : f.list("statistics", false)) {
-      statistic(n, text, d).ifPresent(stats::add);
+      addIfPresent(statistic(n, text, d), stats);
     }
     for (YamlNode n : f.list("derived", false)) {
-      derived(n, text, d).ifPresent(derived::add);
+      addIfPresent(derived(n, text, d), derived);
+    }
+  }
+
+  private static <T> void addIfPresent(Optional<T> found, List<T> to) {
+    if (found.isPresent()) {
+      to.add(found.get());
     }
   }
 

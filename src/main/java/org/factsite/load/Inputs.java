@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -73,9 +74,13 @@ public final class Inputs {
 
   /** Paths under {@code prefix} (e.g. {@code "content/"}) ending in {@code suffix}, sorted. */
   public List<String> under(String prefix, String suffix) {
-    return files.subMap(prefix, prefix + Character.MAX_VALUE).keySet().stream()
-        .filter(p -> p.endsWith(suffix))
-        .toList();
+    List<String> out = new ArrayList<>();
+    for (String p : files.subMap(prefix, prefix + Character.MAX_VALUE).keySet()) {
+      if (p.endsWith(suffix)) {
+        out.add(p);
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 
   public SortedMap<String, byte[]> all() {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.factsite.diag.Diagnostic;
 import org.factsite.diag.Diagnostics;
 import org.factsite.diag.SourcePos;
@@ -128,12 +129,17 @@ public final class SourceTree {
   private static void readAll(
       Path realRoot, List<Found> found, Map<String, byte[]> files, Diagnostics diagnostics)
       throws IOException {
+    ReadChecked read = new ReadChecked(realRoot);
     List<Read> reads;
     try {
-      reads =
-          found.size() < PARALLEL_FROM
-              ? found.stream().map(f -> readChecked(realRoot, f)).toList()
-              : found.parallelStream().map(f -> readChecked(realRoot, f)).toList();
+      if (found.size() < PARALLEL_FROM) {
+        reads = new ArrayList<>(found.size());
+        for (Found f : found) {
+          reads.add(read.apply(f));
+        }
+      } else {
+        reads = found.parallelStream().map(read).toList();
+      }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -146,11 +152,23 @@ public final class SourceTree {
     }
   }
 
-  private static Read readChecked(Path realRoot, Found f) {
-    try {
-      return f.plain() != null ? readPlain(f.rel(), f.path(), f.plain()) : readLinked(realRoot, f);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** Reads one found file; a failure is thrown unchecked, for the parallel stream to pass on. */
+  private static final class ReadChecked implements Function<Found, Read> {
+    private final Path realRoot;
+
+    ReadChecked(Path realRoot) {
+      this.realRoot = realRoot;
+    }
+
+    @Override
+    public Read apply(Found f) {
+      try {
+        return f.plain() != null
+            ? readPlain(f.rel(), f.path(), f.plain())
+            : readLinked(realRoot, f);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 

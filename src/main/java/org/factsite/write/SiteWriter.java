@@ -40,7 +40,14 @@ public final class SiteWriter {
   static void swap(Path output, Path staging, Path parent, String name, StopGuard guard)
       throws IOException {
     if (!Files.exists(output)) {
-      guard.swap(null, () -> move(staging, output));
+      guard.swap(
+          null,
+          new StopGuard.Work() {
+            @Override
+            public void run() throws IOException {
+              move(staging, output);
+            }
+          });
       return;
     }
     Set<String> owned = Manifest.read(output);
@@ -66,14 +73,17 @@ public final class SiteWriter {
     for (Path p : carried) {
       Path dest = staging.resolve(output.relativize(p));
       guard.work(
-          () -> {
-            Files.createDirectories(dest.getParent());
-            Files.copy(
-                p,
-                dest,
-                StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.COPY_ATTRIBUTES,
-                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+          new StopGuard.Work() {
+            @Override
+            public void run() throws IOException {
+              Files.createDirectories(dest.getParent());
+              Files.copy(
+                  p,
+                  dest,
+                  StandardCopyOption.REPLACE_EXISTING,
+                  StandardCopyOption.COPY_ATTRIBUTES,
+                  java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            }
           });
     }
     // A fresh name, not a folder: nothing to leave behind if the process stops here.
@@ -82,13 +92,16 @@ public final class SiteWriter {
             "." + name + ".old-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()));
     guard.swap(
         old,
-        () -> {
-          move(output, old);
-          try {
-            move(staging, output);
-          } catch (IOException e) {
-            move(old, output);
-            throw e;
+        new StopGuard.Work() {
+          @Override
+          public void run() throws IOException {
+            move(output, old);
+            try {
+              move(staging, output);
+            } catch (IOException e) {
+              move(old, output);
+              throw e;
+            }
           }
         });
     deleteQuietly(old);

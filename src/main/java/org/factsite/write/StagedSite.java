@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.factsite.model.OutputPath;
 
@@ -156,23 +157,81 @@ public final class StagedSite implements AutoCloseable {
    * the file thread together.
    */
   private void handOn(List<Queued> files) {
-    folderMaker.execute(
-        () -> {
-          List<Runnable> writes = new ArrayList<>(files.size());
-          for (Queued f : files) {
-            onDisk(f.sitePath(), () -> writes.add(makeFolder(f.sitePath(), f.bytes())));
-          }
-          fileWriter.execute(
-              () -> {
-                for (Runnable w : writes) {
-                  w.run();
-                }
-              });
-        });
+    folderMaker.execute(new MakeFolders(files));
+  }
+
+  /** A batch's turn on the folder thread ({@link #handOn}). */
+  private final class MakeFolders implements Runnable {
+    private final List<Queued> files;
+
+    MakeFolders(List<Queued> files) {
+      this.files = files;
+    }
+
+    @Override
+    public void run() {
+      List<FileWrite> writes = new ArrayList<>(files.size());
+      for (Queued f : files) {
+        onDisk(f.sitePath(), new MakeFolder(f, writes));
+      }
+      fileWriter.execute(new WriteFiles(writes));
+    }
+  }
+
+  /** One file's step on the folder thread: its folder made, its write added to the batch's. */
+  private final class MakeFolder implements StopGuard.Work {
+    private final Queued file;
+    private final List<FileWrite> writes;
+
+    MakeFolder(Queued file, List<FileWrite> writes) {
+      this.file = file;
+      this.writes = writes;
+    }
+
+    @Override
+    public void run() throws IOException {
+      writes.add(makeFolder(file.sitePath(), file.bytes()));
+    }
+  }
+
+  /** A batch's turn on the file thread. */
+  private final class WriteFiles implements Runnable {
+    private final List<FileWrite> writes;
+
+    WriteFiles(List<FileWrite> writes) {
+      this.writes = writes;
+    }
+
+    @Override
+    public void run() {
+      for (FileWrite w : writes) {
+        onDisk(w.sitePath, w);
+      }
+    }
+  }
+
+  /** One file's step on the file thread, once its folder is made. */
+  private final class FileWrite implements StopGuard.Work {
+    private final String sitePath;
+    private final String path;
+    private final Path target;
+    private final byte[] bytes;
+
+    FileWrite(String sitePath, String path, Path target, byte[] bytes) {
+      this.sitePath = sitePath;
+      this.path = path;
+      this.target = target;
+      this.bytes = bytes;
+    }
+
+    @Override
+    public void run() throws IOException {
+      writeFile(path, target, bytes);
+    }
   }
 
   /** Checks the path and makes its folder; returns the file's write, for the file thread. */
-  private Runnable makeFolder(String sitePath, byte[] bytes) throws IOException {
+  private FileWrite makeFolder(String sitePath, byte[] bytes) throws IOException {
     String path = new OutputPath(sitePath).value();
     Path target = staging.resolve(path).normalize();
     if (!target.startsWith(staging)) {
@@ -185,7 +244,7 @@ public final class StagedSite implements AutoCloseable {
     if (folders.add(folder)) {
       Files.createDirectories(folder);
     }
-    return () -> onDisk(sitePath, () -> writeFile(path, target, bytes));
+    return new FileWrite(sitePath, path, target, bytes);
   }
 
   /**
@@ -226,12 +285,23 @@ public final class StagedSite implements AutoCloseable {
   }
 
   private static ExecutorService oneThread(String name) {
-    return Executors.newSingleThreadExecutor(
-        r -> {
-          Thread t = new Thread(r, name);
-          t.setDaemon(true);
-          return t;
-        });
+    return Executors.newSingleThreadExecutor(new Daemon(name));
+  }
+
+  /** Makes the writing threads, which must not keep the JVM alive. */
+  private static final class Daemon implements ThreadFactory {
+    private final String name;
+
+    Daemon(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    }
   }
 
   /** Waits until every queued file is written: the folders first, as they hand on the files. */
@@ -271,7 +341,13 @@ public final class StagedSite implements AutoCloseable {
     if (folders.isEmpty()) {
       guard.work(this::makeRoot);
     }
-    guard.work(() -> Files.write(staging.resolve(Manifest.NAME), Manifest.render(files)));
+    guard.work(
+        new StopGuard.Work() {
+          @Override
+          public void run() throws IOException {
+            Files.write(staging.resolve(Manifest.NAME), Manifest.render(files));
+          }
+        });
     SiteWriter.swap(output, staging, parent, name, guard);
     committed = true;
     SiteWriter.deleteQuietly(wrapper); // empty now

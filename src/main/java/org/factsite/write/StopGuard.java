@@ -33,13 +33,27 @@ final class StopGuard implements AutoCloseable {
 
   StopGuard(Path output) {
     this.output = output;
-    this.hook = new Thread(this::onStop, "factsite-stop");
+    this.hook =
+        new Thread(
+            new Runnable() {
+              @Override
+              public void run() {
+                onStop();
+              }
+            },
+            "factsite-stop");
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
   /** Creates the staging folder in {@code parent}; the hook removes it if the process stops. */
   Path createStaging(Path parent, String prefix) throws IOException {
-    work(() -> staging = newFolder(parent, prefix));
+    work(
+        new Work() {
+          @Override
+          public void run() throws IOException {
+            staging = newFolder(parent, prefix);
+          }
+        });
     return staging;
   }
 
@@ -84,9 +98,12 @@ final class StopGuard implements AutoCloseable {
   /** Runs the swap's renames, with {@code old} the place the previous site is moved aside to. */
   void swap(Path old, Work renames) throws IOException {
     work(
-        () -> {
-          aside = old;
-          renames.run();
+        new Work() {
+          @Override
+          public void run() throws IOException {
+            aside = old;
+            renames.run();
+          }
         });
   }
 

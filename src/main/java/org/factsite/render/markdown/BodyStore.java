@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.factsite.keep.KeptCodec;
 import org.factsite.keep.KeptFile;
 import org.factsite.model.Article;
@@ -95,15 +96,14 @@ public final class BodyStore {
       for (RenderedBody.Tag t : tags) {
         out.string(t.name());
         out.varint(t.attributes().size());
-        t.attributes()
-            .forEach(
-                (k, v) -> {
-                  out.string(k);
-                  out.bool(v != null); // an attribute written without a value
-                  if (v != null) {
-                    out.string(v);
-                  }
-                });
+        for (Map.Entry<String, String> a : t.attributes().entrySet()) {
+          String v = a.getValue();
+          out.string(a.getKey());
+          out.bool(v != null); // an attribute written without a value
+          if (v != null) {
+            out.string(v);
+          }
+        }
       }
     }
     file.keep(article.sourcePath(), out.toByteArray());
@@ -133,7 +133,23 @@ public final class BodyStore {
       }
     }
     int tagsAt = in.position();
-    return new Kept(RenderedBody.withTagsReadLater(html, () -> tagsAt(data, tagsAt)), places);
+    return new Kept(RenderedBody.withTagsReadLater(html, new KeptTags(data, tagsAt)), places);
+  }
+
+  /** A kept body's tags, read from where they were kept when first asked for. */
+  private static final class KeptTags implements Supplier<List<RenderedBody.Tag>> {
+    private final byte[] data;
+    private final int at;
+
+    KeptTags(byte[] data, int at) {
+      this.data = data;
+      this.at = at;
+    }
+
+    @Override
+    public List<RenderedBody.Tag> get() {
+      return tagsAt(data, at);
+    }
   }
 
   /**

@@ -50,14 +50,25 @@ public final class LinkPlaces {
 
   /** Records that {@code href} on output page {@code page} came from {@code link}. */
   void add(String page, String href, Written link) {
-    byPage.computeIfAbsent(page, p -> new ConcurrentHashMap<>()).putIfAbsent(href, link);
+    Map<String, Written> links = byPage.get(page);
+    if (links == null) {
+      Map<String, Written> fresh = new ConcurrentHashMap<>();
+      links = byPage.putIfAbsent(page, fresh);
+      if (links == null) {
+        links = fresh;
+      }
+    }
+    links.putIfAbsent(href, link);
   }
 
   /** The links recorded for {@code page}, one per address, in no particular order. */
   List<Kept> kept(String page) {
     Map<String, Written> m = byPage.getOrDefault(page, Map.of());
     List<Kept> out = new ArrayList<>(m.size());
-    m.forEach((href, w) -> out.add(new Kept(href, w.node(), w.written(), w.image())));
+    for (Map.Entry<String, Written> e : m.entrySet()) {
+      Written w = e.getValue();
+      out.add(new Kept(e.getKey(), w.node(), w.written(), w.image()));
+    }
     return out;
   }
 

@@ -2,6 +2,7 @@ package org.factsite.render.markdown;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.commonmark.Extension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -10,8 +11,17 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.CustomNode;
 import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.InlineParser;
+import org.commonmark.parser.InlineParserContext;
+import org.commonmark.parser.InlineParserFactory;
 import org.commonmark.parser.Parser;
 import org.commonmark.parser.PostProcessor;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.AttributeProvider;
+import org.commonmark.renderer.html.AttributeProviderContext;
+import org.commonmark.renderer.html.AttributeProviderFactory;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
+import org.commonmark.renderer.html.HtmlNodeRendererFactory;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.factsite.model.Article;
 
@@ -40,22 +50,12 @@ public final class MarkdownRenderer {
   public MarkdownRenderer() {
     // The inline parsing commonmark sets up for our parser is what SimpleBlocks reads each block's
     // text with; commonmark hands its context out only during a parse, so one of nothing shows it.
-    SimpleInlines[] seen = new SimpleInlines[1];
-    Parser probing =
-        builder(IncludeSourceSpans.NONE)
-            .inlineParserFactory(
-                context -> {
-                  SimpleInlineParser p = new SimpleInlineParser(context);
-                  if (seen[0] == null) {
-                    seen[0] = p.simple(); // the probe below; later parses leave it as it is
-                  }
-                  return p;
-                })
-            .build();
+    ProbingInlines probe = new ProbingInlines();
+    Parser probing = builder(IncludeSourceSpans.NONE).inlineParserFactory(probe).build();
     probing.parse("");
     parser = probing;
     locating = parser(IncludeSourceSpans.BLOCKS_AND_INLINES);
-    simple = new SimpleBlocks(seen[0]);
+    simple = new SimpleBlocks(probe.seen);
     renderer =
         HtmlRenderer.builder()
             .extensions(EXTENSIONS)
@@ -63,15 +63,15 @@ public final class MarkdownRenderer {
             // No sanitizeUrls: it adds rel="nofollow" to every link, even to Childline and to
             // our own pages. MarkdownResolver refuses every scheme but http, https and mailto
             // (as a located build error), which is stricter than commonmark's sanitiser.
-            .nodeRendererFactory(DirectiveHtmlRenderer::new)
+            .nodeRendererFactory(new DirectiveRenderers())
             // Last, so it sees each tag's attributes as they are written.
-            .attributeProviderFactory(context -> TagRecorder::record)
+            .attributeProviderFactory(new TagRecording())
             .build();
   }
 
   /** Our Markdown; the two parsers differ only in the source positions they record. */
   private static Parser parser(IncludeSourceSpans spans) {
-    return builder(spans).inlineParserFactory(SimpleInlineParser::new).build();
+    return builder(spans).inlineParserFactory(new SimpleInlineParsers()).build();
   }
 
   /** Our Markdown's parser, before its inline parsing is chosen. */
@@ -81,7 +81,9 @@ public final class MarkdownRenderer {
             .extensions(EXTENSIONS)
             .includeSourceSpans(spans)
             .customInlineContentParserFactory(new DirectiveParser.Factory());
-    POST_PROCESSORS.forEach(b::postProcessor);
+    for (PostProcessor p : POST_PROCESSORS) {
+      b.postProcessor(p);
+    }
     return b;
   }
 
@@ -193,6 +195,47 @@ public final class MarkdownRenderer {
       return new RenderedBody(html, recorder.tags(html));
     } finally {
       recorder.stop();
+    }
+  }
+
+  private static final class SimpleInlineParsers implements InlineParserFactory {
+    @Override
+    public InlineParser create(InlineParserContext context) {
+      return new SimpleInlineParser(context);
+    }
+  }
+
+  /** Our inline parsing, keeping the simple reading of the first parser it makes. */
+  private static final class ProbingInlines implements InlineParserFactory {
+    SimpleInlines seen;
+
+    @Override
+    public InlineParser create(InlineParserContext context) {
+      SimpleInlineParser p = new SimpleInlineParser(context);
+      if (seen == null) {
+        seen = p.simple(); // the probe; later parses leave it as it is
+      }
+      return p;
+    }
+  }
+
+  private static final class DirectiveRenderers implements HtmlNodeRendererFactory {
+    @Override
+    public NodeRenderer create(HtmlNodeRendererContext context) {
+      return new DirectiveHtmlRenderer(context);
+    }
+  }
+
+  /** Gives every renderer {@link TagRecorder}, which records the tags written on its thread. */
+  private static final class TagRecording implements AttributeProviderFactory, AttributeProvider {
+    @Override
+    public AttributeProvider create(AttributeProviderContext context) {
+      return this;
+    }
+
+    @Override
+    public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+      TagRecorder.record(node, tagName, attributes);
     }
   }
 }

@@ -1,6 +1,10 @@
 package org.factsite.render.markdown;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.commonmark.node.Node;
 import org.factsite.model.Article;
 
@@ -30,18 +34,22 @@ public record ParsedMarkdown(
 
   /** Ids of the statistics this article shows, directly or through working. */
   public List<String> statisticIds() {
-    return directives.stream()
-        .filter(d -> d.kind().equals("stat") || d.kind().equals("working"))
-        .map(Directive::id)
-        .distinct()
-        .toList();
+    Set<String> ids = new LinkedHashSet<>();
+    for (Directive d : directives) {
+      if (d.kind().equals("stat") || d.kind().equals("working")) {
+        ids.add(d.id());
+      }
+    }
+    return Collections.unmodifiableList(new ArrayList<>(ids));
   }
 
   public List<String> chartIds() {
-    return directives.stream()
-        .filter(d -> d.kind().equals("chart"))
-        .map(Directive::id)
-        .distinct()
-        .toList();
+    Set<String> ids = new LinkedHashSet<>();
+    for (Directive d : directives) {
+      if (d.kind().equals("chart")) {
+        ids.add(d.id());
+      }
+    }
+    return Collections.unmodifiableList(new ArrayList<>(ids));
   }
 }

@@ -3,6 +3,7 @@ package org.factsite.render.template;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -113,7 +114,11 @@ public final class PageViewFactory {
       return;
     }
     listed.sort(LIST_ORDER);
-    this.pages = listed.stream().map(PageViewFactory::item).toList();
+    List<Views.ListItemView> items = new ArrayList<>(listed.size());
+    for (Article a : listed) {
+      items.add(item(a));
+    }
+    this.pages = Collections.unmodifiableList(items);
     this.latest = pages.subList(0, Math.min(10, pages.size()));
   }
 

@@ -1,6 +1,7 @@
 package org.factsite.render.template;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.factsite.model.Article;
@@ -27,8 +28,10 @@ public final class SourcesViewFactory {
           sources.add(FigureRenderer.source(src));
         }
       }
-      List<Views.ListItemView> pages =
-          usedBy.getOrDefault(s.id(), List.of()).stream().map(PageViewFactory::item).toList();
+      List<Views.ListItemView> pages = new ArrayList<>();
+      for (Article a : usedBy.getOrDefault(s.id(), List.of())) {
+        pages.add(PageViewFactory.item(a));
+      }
       out.add(
           new Views.StatisticView(
               s.id(),
@@ -41,12 +44,16 @@ public final class SourcesViewFactory {
               s.caveat(),
               s.derived() ? s.derivation().working() : null,
               sources,
-              pages));
+              Collections.unmodifiableList(pages)));
     }
     return out;
   }
 
   public static List<Views.SourceView> sources(Site site) {
-    return site.sources().values().stream().map(FigureRenderer::source).toList();
+    List<Views.SourceView> out = new ArrayList<>(site.sources().size());
+    for (Source s : site.sources().values()) {
+      out.add(FigureRenderer.source(s));
+    }
+    return Collections.unmodifiableList(out);
   }
 }
