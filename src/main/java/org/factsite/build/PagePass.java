@@ -320,23 +320,10 @@ final class PagePass {
             site.statistics(),
             site.charts(),
             sourcesPath,
-            new Figures(figures),
+            figures,
             bodyPlaces);
     MarkdownResolver.resolve(p, refs, local);
     return new Body(markdown.renderRecorded(p), local, bodyPlaces);
-  }
-
-  private static final class Figures implements PageRefs.FigureHtml {
-    private final FigureRenderer figures;
-
-    Figures(FigureRenderer figures) {
-      this.figures = figures;
-    }
-
-    @Override
-    public String html(Chart chart, int number, String rootPrefix) {
-      return figures.html(chart, number, rootPrefix);
-    }
   }
 
   /** A page made now, and its text as its template wrote it (null when kept or not rendered). */

@@ -1,11 +1,9 @@
 package org.factsite.check;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.factsite.render.markdown.RenderedBody;
 import org.factsite.render.template.WrittenPage;
 import org.jsoup.Jsoup;
@@ -15,6 +13,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.jsoup.parser.Tag;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
@@ -62,13 +61,6 @@ final class BodySplice {
       Set.of(
           "#root", "html", "body", "main", "article", "section", "div", "aside", "header", "footer",
           "nav");
-
-  /**
-   * The jsoup tag of each element name met, looked up once: jsoup's look-up by name builds a new
-   * tag set for every element, which cost more than the rest of reading a body's tags. The walk
-   * only reads these tags, so elements of every thread share them.
-   */
-  private static final Map<String, Tag> TAGS = new ConcurrentHashMap<>();
 
   /** Elements whose facts come from what they hold: a picture's sources, a chart figure. */
   private static final Set<String> NESTED_FACTS = Set.of("picture", "source", "figure");
@@ -122,47 +114,19 @@ final class BodySplice {
         continue; // most tags (p, li, em …): the walk finds nothing in them
       }
       ElementView view = ElementView.ofTag(t);
-      if (view == null) {
-        return ofTagsAsElements(page, tags, baseUrl);
+      if (view != null) {
+        scan.tag(view);
+      } else {
+        // Written other than as jsoup holds it (a name in capitals), which no renderer of ours
+        // writes: read as the jsoup element made of it.
+        Element el = new Element(Tag.valueOf(t.name()), "");
+        for (Map.Entry<String, String> a : t.attributes().entrySet()) {
+          el.attr(a.getKey(), a.getValue());
+        }
+        NodeTraversor.traverse(scan, el);
       }
-      scan.tag(view);
     }
     return facts(scan, page, baseUrl);
-  }
-
-  /**
-   * As {@link #ofTags}, with each tag made into a jsoup element first: for tags that jsoup would
-   * change as it makes an element of them (a name in capitals), which no renderer of ours writes.
-   */
-  static PageFacts ofTagsAsElements(String page, List<RenderedBody.Tag> tags, String baseUrl) {
-    List<Node> elements = new ArrayList<>(tags.size() / 2);
-    for (RenderedBody.Tag t : tags) {
-      if (NESTED_FACTS.contains(t.name())) {
-        return null;
-      }
-      if (t.attributes().isEmpty() && !FACTS_WITHOUT_ATTRIBUTES.contains(t.name())) {
-        continue;
-      }
-      Element el = new Element(tag(t.name()), "");
-      for (Map.Entry<String, String> a : t.attributes().entrySet()) {
-        el.attr(a.getKey(), a.getValue());
-      }
-      elements.add(el);
-    }
-    return ofElements(page, elements, baseUrl);
-  }
-
-  /** The tag of {@link #TAGS} named {@code name}, made the first time it is met. */
-  private static Tag tag(String name) {
-    Tag tag = TAGS.get(name);
-    if (tag == null) {
-      Tag made = Tag.valueOf(name);
-      tag = TAGS.putIfAbsent(name, made);
-      if (tag == null) {
-        tag = made;
-      }
-    }
-    return tag;
   }
 
   /**
@@ -181,9 +145,7 @@ final class BodySplice {
         || scan.policyMeta != null) {
       return null;
     }
-    PageFacts f = PageFacts.from(scan, page, baseUrl, null);
-    // A body has no policy of its own (the page's is read from the rest of it).
-    return new PageFacts(f.ids(), f.refs(), f.assets(), List.of(), f.targets(), List.of());
+    return PageFacts.ofBody(scan, page, baseUrl);
   }
 
   /**

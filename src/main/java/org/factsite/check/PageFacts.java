@@ -73,29 +73,66 @@ public record PageFacts(
    * holds facts whose link targets are already resolved for this page.
    */
   static PageFacts from(PageScan scan, String page, String baseUrl, PageFacts known) {
-    List<String> refs = new ArrayList<>(scan.refs.size() + scan.srcsetRefs.size());
-    refs.addAll(scan.refs);
-    refs.addAll(scan.srcsetRefs);
-    Map<String, Optional<String>> targets =
-        known == null ? new HashMap<>() : new HashMap<>(known.targets());
-    for (String ref : refs) {
-      String pathPart = LinkCheck.pathPart(LinkCheck.localise(page, ref, baseUrl));
-      if (!pathPart.isEmpty() && !targets.containsKey(pathPart)) {
-        targets.put(pathPart, Optional.ofNullable(LinkCheck.resolve(page, pathPart)));
-      }
-    }
-    for (List<String> group : scan.assets) {
-      for (String ref : group) {
-        String pathPart = LinkCheck.pathPart(ref);
-        if (!targets.containsKey(pathPart)) {
-          targets.put(pathPart, Optional.ofNullable(LinkCheck.resolve(page, pathPart)));
-        }
-      }
-    }
+    List<String> refs = refs(scan);
     List<CspCheck.Problem> csp = new ArrayList<>();
     CspCheck.policyProblems(scan.policyMeta, csp);
     csp.addAll(scan.elementProblems);
     return new PageFacts(
-        scan.ids, refs, scan.assets, FigureContractCheck.problems(scan.chartFigures), targets, csp);
+        scan.ids,
+        refs,
+        scan.assets,
+        FigureContractCheck.problems(scan.chartFigures),
+        targets(refs, scan.assets, page, baseUrl, known),
+        csp);
+  }
+
+  /**
+   * The facts of an article body's walk, to be put into a page: its ids, links and downloads with
+   * their targets, and no policy or figure facts (a body has no policy of its own; the page's is
+   * read from the rest of it, and a body with a problem or a figure is not read apart).
+   */
+  static PageFacts ofBody(PageScan scan, String page, String baseUrl) {
+    List<String> refs = refs(scan);
+    return new PageFacts(
+        scan.ids,
+        refs,
+        scan.assets,
+        List.of(),
+        targets(refs, scan.assets, page, baseUrl, null),
+        List.of());
+  }
+
+  /** The walk's links, then its {@code <source srcset>} addresses. */
+  private static List<String> refs(PageScan scan) {
+    List<String> refs = new ArrayList<>(scan.refs.size() + scan.srcsetRefs.size());
+    refs.addAll(scan.refs);
+    refs.addAll(scan.srcsetRefs);
+    return refs;
+  }
+
+  /** Where each link and download leads from {@code page}, with those {@code known} already. */
+  private static Map<String, Optional<String>> targets(
+      List<String> refs, List<List<String>> assets, String page, String baseUrl, PageFacts known) {
+    Map<String, Optional<String>> targets =
+        known == null ? new HashMap<>() : new HashMap<>(known.targets());
+    for (String ref : refs) {
+      String pathPart = LinkCheck.pathPart(LinkCheck.localise(page, ref, baseUrl));
+      if (!pathPart.isEmpty()) {
+        addTarget(targets, page, pathPart);
+      }
+    }
+    for (List<String> group : assets) {
+      for (String ref : group) {
+        addTarget(targets, page, LinkCheck.pathPart(ref));
+      }
+    }
+    return targets;
+  }
+
+  private static void addTarget(
+      Map<String, Optional<String>> targets, String page, String pathPart) {
+    if (!targets.containsKey(pathPart)) {
+      targets.put(pathPart, Optional.ofNullable(LinkCheck.resolve(page, pathPart)));
+    }
   }
 }

@@ -186,10 +186,29 @@ class RenderedTagsTest {
         direct++;
       }
       assertEquals(
-          describe(BodySplice.ofTagsAsElements(PAGE, tags, BASE)),
+          describe(asElements(tags)),
           describe(BodySplice.ofTags(PAGE, tags, BASE)),
           () -> "for the tags " + tags);
     }
     assertTrue(direct > 1000, "read directly " + direct);
+  }
+
+  /**
+   * The reading the direct one must match: every tag made into a jsoup element and walked as a
+   * parsed body's elements are, and no facts for a body holding a picture, a source or a figure,
+   * whose facts depend on what they hold.
+   */
+  private static PageFacts asElements(List<RenderedBody.Tag> tags) {
+    List<org.jsoup.nodes.Node> elements = new java.util.ArrayList<>();
+    for (RenderedBody.Tag t : tags) {
+      if (java.util.Set.of("picture", "source", "figure").contains(t.name())) {
+        return null;
+      }
+      org.jsoup.nodes.Element el =
+          new org.jsoup.nodes.Element(org.jsoup.parser.Tag.valueOf(t.name()), "");
+      t.attributes().forEach(el::attr);
+      elements.add(el);
+    }
+    return BodySplice.ofElements(PAGE, elements, BASE);
   }
 }

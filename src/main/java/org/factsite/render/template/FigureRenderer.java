@@ -8,13 +8,14 @@ import java.util.Map;
 import org.factsite.diag.Diagnostics;
 import org.factsite.model.Chart;
 import org.factsite.model.Source;
+import org.factsite.render.markdown.PageRefs;
 
 /**
  * Writes a chart's whole accessible figure through {@code templates/figure.ftlh}: headline,
  * subtitle, the SVG with its size, the description, the source, the data table and the download
  * links. One figure per chart per page; the chart files themselves are written once per site.
  */
-public final class FigureRenderer {
+public final class FigureRenderer implements PageRefs.FigureHtml {
   public static final String TEMPLATE = "figure.ftlh";
 
   private final TemplateRenderer templates;
@@ -43,6 +44,7 @@ public final class FigureRenderer {
     this.diagnostics = diagnostics;
   }
 
+  @Override
   public String html(Chart chart, int number, String root) {
     ChartFiles f = files.get(chart.id());
     if (f == null) {
