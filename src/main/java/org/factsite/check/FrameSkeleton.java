@@ -37,6 +37,12 @@ final class FrameSkeleton {
   /** Attributes whose values no check reads (see {@code PageScan}, {@code CspCheck}). */
   static final Set<String> UNREAD = Set.of("datetime", "title", "lang", "dir", "aria-label");
 
+  /**
+   * {@link #UNREAD} as an array, for the scan of every attribute of every page: a set's iterator is
+   * an object each time.
+   */
+  private static final String[] UNREAD_NAMES = UNREAD.toArray(new String[0]);
+
   private FrameSkeleton() {}
 
   /** The skeleton of {@code frame}. */
@@ -152,7 +158,7 @@ final class FrameSkeleton {
 
   /** Whether {@code s[from, to)} names an attribute in {@link #UNREAD}, in any case. */
   private static boolean unread(String s, int from, int to) {
-    for (String name : UNREAD) {
+    for (String name : UNREAD_NAMES) {
       if (name.length() == to - from && s.regionMatches(true, from, name, 0, name.length())) {
         return true;
       }

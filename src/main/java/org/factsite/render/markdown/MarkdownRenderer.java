@@ -97,10 +97,15 @@ public final class MarkdownRenderer {
    * in the blocks that reads, else by commonmark's parser.
    */
   Node parseFast(String text) {
-    Node doc = simple.read(text);
-    if (doc == null) {
+    return parseFast(text, simple.read(text));
+  }
+
+  /** As {@link #parseFast(String)}, given what {@link SimpleBlocks} made of the text (or null). */
+  private Node parseFast(String text, Node simply) {
+    if (simply == null) {
       return parser.parse(text);
     }
+    Node doc = simply;
     for (PostProcessor p : POST_PROCESSORS) {
       doc = p.process(doc);
     }
@@ -114,12 +119,17 @@ public final class MarkdownRenderer {
 
   public ParsedMarkdown parse(Article article) {
     NodePositions positions = positions(article);
-    var tooDeep = NestingGuard.scan(article.body());
-    if (tooDeep.isPresent()) {
-      return ParsedMarkdown.refused(article, positions, tooDeep.get());
-    }
     try {
-      return parseChecked(article, positions);
+      // A text SimpleBlocks reads nests a quote or a list one level deep at most, so only one it
+      // leaves to commonmark's parser needs the line scan first.
+      Node simply = simple.read(article.body());
+      if (simply == null) {
+        var tooDeep = NestingGuard.scan(article.body());
+        if (tooDeep.isPresent()) {
+          return ParsedMarkdown.refused(article, positions, tooDeep.get());
+        }
+      }
+      return parseChecked(article, positions, simply);
     } catch (StackOverflowError e) {
       // Nesting the line scan cannot see (inline formatting inside itself) overflowed a
       // recursive walk in the parser; refuse the article rather than the whole process.
@@ -134,8 +144,8 @@ public final class MarkdownRenderer {
     }
   }
 
-  private ParsedMarkdown parseChecked(Article article, NodePositions positions) {
-    Node doc = parseFast(article.body());
+  private ParsedMarkdown parseChecked(Article article, NodePositions positions, Node simply) {
+    Node doc = parseFast(article.body(), simply);
     var tooDeep = NestingGuard.checkDepth(doc);
     if (tooDeep.isPresent()) {
       // The refusal names where the text is too deep, which only a parse with positions knows.

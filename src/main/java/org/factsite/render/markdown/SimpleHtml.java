@@ -286,10 +286,13 @@ final class SimpleHtml {
    */
   private void open(String name, Map<String, String> attributes, boolean empty) {
     out.append('<').append(name);
-    for (Map.Entry<String, String> a : attributes.entrySet()) {
-      out.append(' ').append(a.getKey()).append("=\"");
-      text(a.getValue());
-      out.append('"');
+    // Most tags have no attributes: an empty map's entry set and iterator are objects too.
+    if (!attributes.isEmpty()) {
+      for (Map.Entry<String, String> a : attributes.entrySet()) {
+        out.append(' ').append(a.getKey()).append("=\"");
+        text(a.getValue());
+        out.append('"');
+      }
     }
     out.append(empty ? " />" : ">");
     if (tags != null) {
