@@ -79,7 +79,7 @@ final class NewCommand implements Command {
       if (title.isBlank()) {
         return usage(err, "the title is empty; write it in quotes: new article \"My title\"");
       }
-      if (!Ids.SLUG.matcher(s).matches()) {
+      if (!Ids.isSlug(s)) {
         return usage(
             err, "the slug '" + s + "' may only use lowercase letters, digits and" + " hyphens");
       }
@@ -144,7 +144,7 @@ final class NewCommand implements Command {
     @Override
     public int run(CommandLine line, PrintWriter out, PrintWriter err) {
       String id = line.getArgList().get(0);
-      if (!Ids.ID.matcher(id).matches()) {
+      if (!Ids.isId(id)) {
         return usage(
             err,
             "the chart id '"

@@ -81,7 +81,7 @@ public final class ArticleLoader {
     String fileName = path.substring(path.lastIndexOf('/') + 1, path.length() - ".md".length());
     if (slug == null) {
       slug = fileName;
-    } else if (!Ids.SLUG.matcher(slug).matches()) {
+    } else if (!Ids.isSlug(slug)) {
       diagnostics.error(
           f.posOf("slug"),
           "the slug '" + slug + "' may only use lowercase letters, digits and hyphens",
@@ -111,7 +111,7 @@ public final class ArticleLoader {
       String path, String fileName, String slug, Diagnostics diagnostics) {
     String dir = path.substring("content/".length(), path.length() - fileName.length() - 3);
     for (String segment : dir.split("/")) {
-      if (!segment.isEmpty() && !Ids.SLUG.matcher(segment).matches()) {
+      if (!segment.isEmpty() && !Ids.isSlug(segment)) {
         diagnostics.error(
             new SourcePos(path, 1, 1),
             "the folder name '" + segment + "' may only use lowercase letters, digits and hyphens",
@@ -119,7 +119,7 @@ public final class ArticleLoader {
         return Optional.empty();
       }
     }
-    if (!Ids.SLUG.matcher(fileName).matches() && slug.equals(fileName)) {
+    if (!Ids.isSlug(fileName) && slug.equals(fileName)) {
       diagnostics.error(
           new SourcePos(path, 1, 1),
           "the file name '" + fileName + ".md' is not a valid page address",

@@ -25,7 +25,7 @@ final class ChartSpecReader {
 
   static Optional<ChartSpec> read(String path, YamlNode root, String text, Diagnostics d) {
     String id = path.substring(DataLoader.CHARTS_DIR.length(), path.lastIndexOf('.'));
-    if (!Ids.ID.matcher(id).matches() || id.contains("/")) {
+    if (!Ids.isId(id) || id.contains("/")) {
       d.error(
           new SourcePos(path, 1, 1),
           "the chart file name '" + id + "' may only use lowercase letters, digits, _ and -",

@@ -126,7 +126,7 @@ public final class DataLoader {
 
   private static String id(Fields f, String key, Diagnostics d) {
     String id = f.text(key, true);
-    if (id != null && !Ids.ID.matcher(id).matches()) {
+    if (id != null && !Ids.isId(id)) {
       d.error(
           f.posOf(key),
           "the id '" + id + "' may only use lowercase letters, digits, _ and -",

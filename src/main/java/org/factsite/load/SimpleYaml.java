@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.factsite.diag.SourcePos;
 
 /**
@@ -23,9 +22,6 @@ import org.factsite.diag.SourcePos;
  * random documents.
  */
 final class SimpleYaml {
-  private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
-  private static final Pattern INTEGER = Pattern.compile("0|[1-9][0-9]{0,17}");
-  private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   /** Words YAML 1.1 reads as true, false or empty, whatever their case; left to Jackson. */
   private static final List<String> RESERVED =
@@ -69,7 +65,7 @@ final class SimpleYaml {
         return null;
       }
       String key = s.substring(0, colon);
-      if (!KEY.matcher(key).matches() || reserved(key) || entries.containsKey(key)) {
+      if (!isKey(key) || reserved(key) || entries.containsKey(key)) {
         return null;
       }
       int at = colon + 2;
@@ -182,10 +178,10 @@ final class SimpleYaml {
       return new YamlNode.Scalar(s.substring(from + 1, to - 1), YamlNode.ScalarType.STRING, pos);
     }
     String text = s.substring(from, to);
-    if (INTEGER.matcher(text).matches()) {
+    if (isInteger(text)) {
       return new YamlNode.Scalar(text, YamlNode.ScalarType.NUMBER, pos);
     }
-    if (DATE.matcher(text).matches()) {
+    if (isDate(text)) {
       return new YamlNode.Scalar(text, YamlNode.ScalarType.STRING, pos);
     }
     if (!isLetter(q) || reserved(text)) {
@@ -208,6 +204,56 @@ final class SimpleYaml {
 
   private static boolean isLetter(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /**
+   * A key as written: {@code [A-Za-z_][A-Za-z0-9_-]*}. The shapes here are checked by hand: a
+   * regular expression's matcher is an object and an interpreted pattern for every key and value of
+   * every article.
+   */
+  static boolean isKey(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(isLetter(c) || c == '_' || i > 0 && (isDigit(c) || c == '-'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A whole number read as a number: {@code 0|[1-9][0-9]{0,17}}. */
+  static boolean isInteger(String s) {
+    int n = s.length();
+    if (n == 0 || n > 18 || !isDigit(s.charAt(0)) || s.charAt(0) == '0' && n > 1) {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      if (!isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A date as written: {@code [0-9]{4}-[0-9]{2}-[0-9]{2}}. */
+  static boolean isDate(String s) {
+    if (s.length() != 10) {
+      return false;
+    }
+    for (int i = 0; i < 10; i++) {
+      char c = s.charAt(i);
+      if (i == 4 || i == 7 ? c != '-' : !isDigit(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Characters YAML allows in a quoted scalar as they are (not tabs, controls or surrogates). */
