@@ -63,6 +63,32 @@ class SimpleBlocksTest {
             + quotes);
   }
 
+  /**
+   * {@link MarkdownRenderer#parse} runs the nesting guard's line scan only on what SimpleBlocks
+   * leaves to commonmark: nothing SimpleBlocks reads may be what the scan refuses, however deep the
+   * quotes and lists a line tries to open.
+   */
+  @Test
+  void nothingSimpleBlocksReadsNestsDeeperThanTheGuardAllows() {
+    SimpleBlocks simple = new MarkdownRenderer().simpleBlocks();
+    Random random = new Random(29);
+    String[] openers = {"> ", "- ", "* ", "+ ", "1. ", "  ", ">", "\t"};
+    int refused = 0;
+    for (int i = 0; i < 5_000; i++) {
+      StringBuilder line = new StringBuilder();
+      int depth = NestingGuard.MAX_LINE_NESTING + random.nextInt(20);
+      for (int d = 0; d < depth; d++) {
+        line.append(openers[random.nextInt(openers.length)]);
+      }
+      String md = "Text before.\n\n" + line + "words\n";
+      if (NestingGuard.scan(md).isPresent()) {
+        refused++;
+        assertNull(simple.read(md), () -> RandomMarkdown.shown(md));
+      }
+    }
+    assertTrue(refused > 1_000, refused + " refused by the scan");
+  }
+
   @Test
   void readsAnArticleAndLeavesTheRestToCommonmark() {
     SimpleBlocks simple = new MarkdownRenderer().simpleBlocks();
