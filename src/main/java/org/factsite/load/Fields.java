@@ -224,33 +224,34 @@ public final class Fields {
    * dates nearly all written this way.
    */
   static LocalDate plainDate(String t) {
-    if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
-      return null;
-    }
-    int year = digits(t, 0, 4);
-    int month = digits(t, 5, 7);
-    int day = digits(t, 8, 10);
-    if (year < 0 || month < 0 || day < 0) {
+    if (!isPlainDate(t)) {
       return null;
     }
     try {
-      return LocalDate.of(year, month, day);
+      return LocalDate.of(
+          Integer.parseInt(t, 0, 4, 10),
+          Integer.parseInt(t, 5, 7, 10),
+          Integer.parseInt(t, 8, 10, 10));
     } catch (java.time.DateTimeException e) {
       return null; // no such day: LocalDate.parse reports it
     }
   }
 
-  /** The number written in ASCII digits from {@code from} to {@code to}; -1 if any is not one. */
-  private static int digits(String t, int from, int to) {
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      char c = t.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      n = n * 10 + (c - '0');
+  /**
+   * Whether {@code t} is written as a date, {@code [0-9]{4}-[0-9]{2}-[0-9]{2}}, checked by hand
+   * (the front matter's reader asks it of every unquoted value too).
+   */
+  static boolean isPlainDate(String t) {
+    if (t.length() != 10) {
+      return false;
     }
-    return n;
+    for (int i = 0; i < 10; i++) {
+      char c = t.charAt(i);
+      if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static LocalDate dateOfDateTime(String t) {

@@ -181,7 +181,7 @@ final class SimpleYaml {
     if (isInteger(text)) {
       return new YamlNode.Scalar(text, YamlNode.ScalarType.NUMBER, pos);
     }
-    if (isDate(text)) {
+    if (Fields.isPlainDate(text)) {
       return new YamlNode.Scalar(text, YamlNode.ScalarType.STRING, pos);
     }
     if (!isLetter(q) || reserved(text)) {
@@ -236,20 +236,6 @@ final class SimpleYaml {
     }
     for (int i = 1; i < n; i++) {
       if (!isDigit(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** A date as written: {@code [0-9]{4}-[0-9]{2}-[0-9]{2}}. */
-  static boolean isDate(String s) {
-    if (s.length() != 10) {
-      return false;
-    }
-    for (int i = 0; i < 10; i++) {
-      char c = s.charAt(i);
-      if (i == 4 || i == 7 ? c != '-' : !isDigit(c)) {
         return false;
       }
     }

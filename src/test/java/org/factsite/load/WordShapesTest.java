@@ -41,9 +41,9 @@ class WordShapesTest {
 
   @Test
   void datesAreWhatTheirExpressionMatches() {
-    agrees("[0-9]{4}-[0-9]{2}-[0-9]{2}", SimpleYaml::isDate);
-    assertTrue(SimpleYaml.isDate("2020-04-30"));
-    assertEquals(false, SimpleYaml.isDate("2020-4-30"));
+    agrees("[0-9]{4}-[0-9]{2}-[0-9]{2}", Fields::isPlainDate);
+    assertTrue(Fields.isPlainDate("2020-04-30"));
+    assertEquals(false, Fields.isPlainDate("2020-4-30"));
   }
 
   /**
