@@ -150,18 +150,13 @@ public final class StagedSite implements AutoCloseable {
       batch = new ArrayList<>(queued);
       queued.clear();
     }
-    handOn(batch);
+    folderMaker.execute(new MakeFolders(batch));
   }
 
   /**
-   * On the folder thread: checks each file's path and makes its folder, then hands the files on to
-   * the file thread together.
+   * A batch's turn on the folder thread: each file's path checked and its folder made, then the
+   * files handed on to the file thread together.
    */
-  private void handOn(List<Queued> files) {
-    folderMaker.execute(new MakeFolders(files));
-  }
-
-  /** A batch's turn on the folder thread ({@link #handOn}). */
   private final class MakeFolders implements Runnable {
     private final List<Queued> files;
 
