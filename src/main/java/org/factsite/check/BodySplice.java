@@ -219,6 +219,11 @@ final class BodySplice {
     return inBody;
   }
 
+  /** Whether an element of this name is a plain flow container, around which the body may stand. */
+  static boolean isPlainFlow(String name) {
+    return FLOW.contains(name);
+  }
+
   /**
    * Whether every element was opened and closed by tags of its own (none implied), and some text is
    * not blank. Text, like the text marker, tells the parser the page is no frameset: a body without

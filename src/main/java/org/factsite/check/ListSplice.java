@@ -2,8 +2,11 @@ package org.factsite.check;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.factsite.render.markdown.RenderedBody;
 import org.factsite.render.template.WrittenPage;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
@@ -19,8 +22,9 @@ import org.jsoup.select.NodeVisitor;
  * alike ({@link FrameSkeleton#loose}: text runs and every attribute value written {@code
  * name="value"} stood in for), with one start tag of a plain container ({@code <ul>}, {@code <div>}
  * …) before it and that element's end tag after it, nothing but space between. The container
- * holding the first item's skeleton is parsed on its own, as an article body is ({@link
- * BodySplice#ofHtml}), and the list is used only when that parse shows:
+ * holding the first item's skeleton is read on its own (its start tags as written when it is in
+ * {@link StrictTags}' subset, else parsed as an article body is, {@link BodySplice#ofHtml}), and
+ * the list is used only when that reading shows:
  *
  * <ul>
  *   <li>no parse error, one element (the container) from the first character to the last, and every
@@ -36,10 +40,10 @@ import org.jsoup.select.NodeVisitor;
  * </ul>
  *
  * <p>The list's facts then come from its start tags with each item's own values put in ({@link
- * BodySplice#ofElements}), and the rest of the page is read as a page around an article body is
- * ({@link BodySplice#spliced}, which sends the page to be read whole when the list does not stand
- * in plain flow). {@code ListSpliceTest} compares the facts with the whole page's on pages built to
- * break each rule.
+ * BodySplice#ofTags}), and the rest of the page is read as a page around an article body is ({@link
+ * BodySplice#spliced}, which sends the page to be read whole when the list does not stand in plain
+ * flow). {@code ListSpliceTest} compares the facts with the whole page's on pages built to break
+ * each rule.
  */
 final class ListSplice {
   /** Fewer items than this: the page's parse costs little, and the page is parsed whole. */
@@ -152,11 +156,11 @@ final class ListSplice {
             + run.item()
             + text.substring(run.to(), closeStart)
             + close;
-    List<Element> elements = readAlike(fragment, open.length(), run.values().get(0).size());
-    if (elements == null) {
+    List<RenderedBody.Tag> item = itemTags(fragment, open.length());
+    if (item == null || !readAlike(item, run.values().get(0).size())) {
       return null;
     }
-    PageFacts listFacts = BodySplice.ofElements(page, madeAlike(elements, run.values()), baseUrl);
+    PageFacts listFacts = BodySplice.ofTags(page, madeAlike(item, run.values()), baseUrl);
     if (listFacts == null) {
       return null;
     }
@@ -171,17 +175,24 @@ final class ListSplice {
   }
 
   /**
-   * The elements of {@code fragment} (a container holding one item's skeleton, its start tag {@code
-   * openLength} characters long) in document order, the container first; null unless the parse
-   * shows what the class comment lists.
+   * The start tags of {@code fragment} (a container holding one item's skeleton, its start tag
+   * {@code openLength} characters long) in document order, the container's first: read as written
+   * when it is in {@link StrictTags}' subset, else from jsoup's parse; null unless the parse shows
+   * the fragment is one balanced element with text, without a parse error, and every stand-in where
+   * the scan meant it.
    */
-  private static List<Element> readAlike(String fragment, int openLength, int values) {
+  private static List<RenderedBody.Tag> itemTags(String fragment, int openLength) {
+    List<RenderedBody.Tag> tags = StrictTags.fragment(fragment, openLength);
+    return tags != null ? tags : parsedItemTags(fragment, openLength);
+  }
+
+  /** {@link #itemTags} from jsoup's parse of the fragment. */
+  static List<RenderedBody.Tag> parsedItemTags(String fragment, int openLength) {
     Parser parser = Parser.htmlParser().setTrackErrors(1).setTrackPosition(true);
     List<Node> nodes = parser.parseFragmentInput(fragment, new Element("body"), "");
     if (!parser.getErrors().isEmpty()
         || nodes.size() != 1
         || !(nodes.get(0) instanceof Element container)
-        || !CONTAINERS.contains(container.normalName())
         || container.sourceRange().startPos() != 0
         || container.sourceRange().endPos() != openLength
         || container.endSourceRange().endPos() != fragment.length()
@@ -189,63 +200,76 @@ final class ListSplice {
         || !FrameShapes.standInsWhereMeant(container, true)) {
       return null;
     }
-    List<Element> elements = new ArrayList<>();
+    List<RenderedBody.Tag> parsed = new ArrayList<>();
     container.traverse(
         new NodeVisitor() {
           @Override
           public void head(Node node, int depth) {
             if (node instanceof Element el) {
-              elements.add(el);
+              Map<String, String> attributes = new LinkedHashMap<>();
+              for (Attribute a : el.attributes()) {
+                attributes.put(a.getKey(), a.getValue());
+              }
+              parsed.add(new RenderedBody.Tag(el.normalName(), attributes));
             }
           }
         });
-    if (stoodIn(container) > 0) {
-      return null; // the container's own tag was not stood in for
-    }
-    int stoodIn = 0;
-    for (int i = 1; i < elements.size(); i++) {
-      if (!ITEM_ELEMENTS.contains(elements.get(i).normalName())) {
-        return null;
-      }
-      stoodIn += stoodIn(elements.get(i));
-    }
-    return stoodIn == values ? elements : null;
+    return parsed;
   }
 
   /**
-   * The list's elements that carry attributes, as its tags make them: the container's, then each
-   * item's, with the values stood in for taken from that item's own text in order. Elements without
-   * attributes are left out: no fact is found in one of {@link #ITEM_ELEMENTS} without them.
+   * Whether an item's tags (the container's first) are what the class comment lists: a plain
+   * container whose own tag was not stood in for, then only {@link #ITEM_ELEMENTS}, with {@code
+   * values} attribute values stood in for.
    */
-  private static List<Node> madeAlike(List<Element> elements, List<List<String>> values) {
-    List<Node> made = new ArrayList<>(1 + elements.size() * values.size() / 2);
-    Element container = elements.get(0);
-    if (container.attributesSize() > 0) {
-      made.add(container.shallowClone());
+  private static boolean readAlike(List<RenderedBody.Tag> tags, int values) {
+    if (!CONTAINERS.contains(tags.get(0).name()) || stoodIn(tags.get(0)) > 0) {
+      return false;
+    }
+    int stoodIn = 0;
+    for (int i = 1; i < tags.size(); i++) {
+      if (!ITEM_ELEMENTS.contains(tags.get(i).name())) {
+        return false;
+      }
+      stoodIn += stoodIn(tags.get(i));
+    }
+    return stoodIn == values;
+  }
+
+  /**
+   * The list's tags that carry attributes: the container's, then each item's, with the values stood
+   * in for taken from that item's own text in order. Tags without attributes are left out: no fact
+   * is found in one of {@link #ITEM_ELEMENTS} without them.
+   */
+  private static List<RenderedBody.Tag> madeAlike(
+      List<RenderedBody.Tag> tags, List<List<String>> values) {
+    List<RenderedBody.Tag> made = new ArrayList<>(1 + tags.size() * values.size() / 2);
+    if (!tags.get(0).attributes().isEmpty()) {
+      made.add(tags.get(0));
     }
     for (List<String> item : values) {
       int next = 0;
-      for (int i = 1; i < elements.size(); i++) {
-        Element el = elements.get(i);
-        if (el.attributesSize() == 0) {
+      for (int i = 1; i < tags.size(); i++) {
+        RenderedBody.Tag tag = tags.get(i);
+        if (tag.attributes().isEmpty()) {
           continue;
         }
-        Element copy = new Element(el.tag(), "");
-        for (Attribute a : el.attributes()) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (Map.Entry<String, String> a : tag.attributes().entrySet()) {
           String v = a.getValue();
-          copy.attr(a.getKey(), v.equals(VALUE) ? decoded(item.get(next++)) : v);
+          attributes.put(a.getKey(), v.equals(VALUE) ? decoded(item.get(next++)) : v);
         }
-        made.add(copy);
+        made.add(new RenderedBody.Tag(tag.name(), attributes));
       }
     }
     return made;
   }
 
-  /** How many of the element's attribute values were stood in for. */
-  private static int stoodIn(Element el) {
+  /** How many of the tag's attribute values were stood in for. */
+  private static int stoodIn(RenderedBody.Tag tag) {
     int n = 0;
-    for (Attribute a : el.attributes()) {
-      if (a.getValue().equals(VALUE)) {
+    for (String v : tag.attributes().values()) {
+      if (v.equals(VALUE)) {
         n++;
       }
     }

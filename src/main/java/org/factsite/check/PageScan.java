@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.factsite.render.markdown.RenderedBody;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -111,22 +112,41 @@ final class PageScan implements NodeVisitor {
    */
   static Frame frame(Element root, String baseUrl) {
     PageScan scan = spliced(root, null, baseUrl, PageFacts.NONE);
-    if (scan == null) {
-      return null;
+    return scan == null ? null : scan.frame();
+  }
+
+  /**
+   * The facts of a frame read from its start tags ({@link StrictTags}), {@code bodyAt} of them
+   * before the body's markers, which stand right: for any page of that frame and any body.
+   */
+  static Frame frame(List<RenderedBody.Tag> tags, int bodyAt, String baseUrl) {
+    PageScan scan = new PageScan(null, baseUrl, PageFacts.NONE);
+    for (int t = 0; t <= tags.size(); t++) {
+      if (t == bodyAt) {
+        scan.putBody();
+      }
+      if (t < tags.size()) {
+        scan.tag(ElementView.ofTag(tags.get(t)));
+      }
     }
-    List<String> assetRefs = new ArrayList<>(scan.assets.size());
-    for (List<String> group : scan.assets) {
+    return scan.frame();
+  }
+
+  /** This walk of a frame whose markers stood right, as a frame's facts. */
+  private Frame frame() {
+    List<String> assetRefs = new ArrayList<>(assets.size());
+    for (List<String> group : assets) {
       assetRefs.add(group.get(0));
     }
     return new Frame(
-        Set.copyOf(scan.ids),
-        List.copyOf(scan.refs),
-        scan.bodyRefsAt,
+        Set.copyOf(ids),
+        List.copyOf(refs),
+        bodyRefsAt,
         List.copyOf(assetRefs),
-        scan.bodyAssetsAt,
-        List.copyOf(scan.elementProblems),
-        scan.policyMeta,
-        !scan.chartFigures.isEmpty() || !scan.srcsetRefs.isEmpty() || scan.sawPicture);
+        bodyAssetsAt,
+        List.copyOf(elementProblems),
+        policyMeta,
+        !chartFigures.isEmpty() || !srcsetRefs.isEmpty() || sawPicture);
   }
 
   /**
@@ -302,16 +322,21 @@ final class PageScan implements NodeVisitor {
     } else if (node instanceof Comment c && c.getData().equals(BodySplice.COMMENT_DATA)) {
       comments++;
       if (comments == 1 && BodySplice.standsInFlow(c)) {
-        bodyRefsAt = refs.size();
-        bodyAssetsAt = assets.size();
-        ids.addAll(body.ids());
-        refs.addAll(body.refs());
-        for (List<String> group : body.assets()) {
-          assets.add(new ArrayList<>(group));
-        }
-        spliced = true;
+        putBody();
       }
     }
+  }
+
+  /** Puts the body's facts in here, where its markers stand right. */
+  private void putBody() {
+    bodyRefsAt = refs.size();
+    bodyAssetsAt = assets.size();
+    ids.addAll(body.ids());
+    refs.addAll(body.refs());
+    for (List<String> group : body.assets()) {
+      assets.add(new ArrayList<>(group));
+    }
+    spliced = true;
   }
 
   /**
