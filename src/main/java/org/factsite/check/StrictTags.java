@@ -348,10 +348,10 @@ final class StrictTags {
         return -1;
       }
       int close = s.indexOf('"', j + 2);
-      if (close < 0 || !plainValue(key, j + 2, close)) {
+      value = close < 0 ? null : value(key, j + 2, close);
+      if (value == null) {
         return -1;
       }
-      value = s.substring(j + 2, close);
       j = close + 1;
       if (j < n && !isSpace(s.charAt(j)) && s.charAt(j) != '>' && s.charAt(j) != '/') {
         return -1;
@@ -366,20 +366,75 @@ final class StrictTags {
   }
 
   /**
-   * Whether {@code s[from, to)} is a value read as written: no reference, nothing the parser or the
-   * checks treat apart, and a skeleton's value stand-in only as a whole value where it may stand
-   * (an unread attribute's, in a frame; any attribute's, in a list's item).
+   * The value {@code s[from, to)} as the parser reads it, or null when it holds anything the parser
+   * or the checks treat apart, or a character reference not read here ({@link #reference}). A
+   * skeleton's value stand-in may only be a whole value where it may stand: an unread attribute's,
+   * in a frame; any attribute's, in a list's item.
    */
-  private boolean plainValue(String key, int from, int to) {
+  private String value(String key, int from, int to) {
+    StringBuilder decoded = null;
+    int copied = from;
     for (int k = from; k < to; k++) {
       char c = s.charAt(k);
-      if (c == '&' || c == '<' || c == 0 || c == '\r' || FrameSkeleton.isStandIn(c)) {
-        return to - from == 1
-            && c == FrameSkeleton.VALUE
-            && (!frame || FrameSkeleton.UNREAD.contains(key));
+      if (c == '&') {
+        int semi = s.indexOf(';', k);
+        int ch = semi < 0 || semi >= to ? -1 : reference(s, k + 1, semi);
+        if (ch < 0) {
+          return null;
+        }
+        if (decoded == null) {
+          decoded = new StringBuilder(to - from);
+        }
+        decoded.append(s, copied, k).append((char) ch);
+        copied = semi + 1;
+        k = semi;
+      } else if (c == '<' || c == 0 || c == '\r' || FrameSkeleton.isStandIn(c)) {
+        boolean standIn =
+            to - from == 1
+                && c == FrameSkeleton.VALUE
+                && (!frame || FrameSkeleton.UNREAD.contains(key));
+        return standIn ? String.valueOf(c) : null;
       }
     }
-    return true;
+    return decoded == null ? s.substring(from, to) : decoded.append(s, copied, to).toString();
+  }
+
+  /**
+   * The character the reference named {@code s[from, to)} (between {@code &} and {@code ;}) stands
+   * for, when it is one FreeMarker's HTML escaping writes ({@code amp}, {@code lt}, {@code gt},
+   * {@code quot}, {@code #39}) or any other number of a printable ASCII character, which every HTML
+   * parser reads alike; else -1.
+   */
+  static int reference(String s, int from, int to) {
+    switch (s.substring(from, to)) {
+      case "amp" -> {
+        return '&';
+      }
+      case "lt" -> {
+        return '<';
+      }
+      case "gt" -> {
+        return '>';
+      }
+      case "quot" -> {
+        return '"';
+      }
+      default -> {}
+    }
+    boolean hex = to - from > 2 && s.charAt(from + 1) == 'x';
+    int digits = from + (hex ? 2 : 1);
+    if (to - from < 2 || s.charAt(from) != '#' || to - digits > 6) {
+      return -1;
+    }
+    int n = 0;
+    for (int k = digits; k < to; k++) {
+      int d = Character.digit(s.charAt(k), hex ? 16 : 10);
+      if (d < 0 || s.charAt(k) > 'f') {
+        return -1;
+      }
+      n = n * (hex ? 16 : 10) + d;
+    }
+    return n >= 0x20 && n < 0x7f ? n : -1;
   }
 
   /**

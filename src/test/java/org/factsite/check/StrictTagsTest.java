@@ -131,7 +131,10 @@ class StrictTagsTest {
           " hidden",
           " tabindex=\"-1\"",
           " data-x=\"1\"",
-          " xml:lang=\"en\"");
+          " xml:lang=\"en\"",
+          " content=\"It&#39;s &lt;new&gt; &quot;here&quot;\"",
+          " href=\"../../b/?x=1&amp;y=2\"",
+          " data-x=\"&#x41;&#65;&#0097;\"");
 
   /** Attributes outside the subset, or values that stand where they may not. */
   private static final List<String> ODD_ATTRIBUTES =
@@ -145,6 +148,13 @@ class StrictTagsTest {
           " HREF=\"x\"",
           " href=\"a&amp;b\"",
           " href=\"a&b\"",
+          " href=\"a&amp\"",
+          " href=\"&nbsp;\"",
+          " href=\"&#128;\"",
+          " href=\"&#X41;\"",
+          " href=\"&#x;\"",
+          " href=\"&#9;\"",
+          " href=\"&#3a;\"",
           " title=\"a<b\"",
           " title=\"a>b\"",
           " onclick=\"go()\"",
@@ -266,7 +276,7 @@ class StrictTagsTest {
           {"<main>", "<main><a href=\"x\">"}, // the markers inside a link
           {"\n</main>", BodySplice.TEXT + "\n</main>"}, // the text marker twice
           {"<main>", "<main>" + MARKERS}, // the markers twice
-          {"<p>", "<p title=\"a&amp;b\">"},
+          {"<p>", "<p class=\"a&nbsp;b\">"}, // a reference left to the parser's tables
           {"<p>", "<p class=\"" + VALUE + "\">"},
           {"</p>", ""}, // an element closed by the parser
           {"</body></html>\n", "</body></html>\n<p>late</p>"},
