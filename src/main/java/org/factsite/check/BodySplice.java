@@ -89,6 +89,9 @@ final class BodySplice {
    * sources, a policy meta tag).
    */
   static PageFacts ofHtml(String page, String body, String baseUrl) {
+    if (body.isBlank()) {
+      return null; // no text, so never balanced with text; and no parse that loads jsoup for it
+    }
     Parser parser = Parser.htmlParser().setTrackErrors(1).setTrackPosition(true);
     List<Node> nodes = parser.parseFragmentInput(body, new Element("body"), "");
     if (!parser.getErrors().isEmpty() || !balancedWithText(nodes)) {
