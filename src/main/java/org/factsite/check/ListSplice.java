@@ -2,6 +2,7 @@ package org.factsite.check;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,64 +56,23 @@ final class ListSplice {
           "ul", "ol", "dl", "div", "section", "article", "aside", "nav", "header", "footer",
           "main");
 
-  /** The elements an item may hold: flow and phrasing, none read by their attributes or content. */
-  private static final Set<String> ITEM_ELEMENTS =
-      Set.of(
-          "li",
-          "dt",
-          "dd",
-          "ul",
-          "ol",
-          "dl",
-          "div",
-          "p",
-          "section",
-          "article",
-          "aside",
-          "header",
-          "footer",
-          "nav",
-          "blockquote",
-          "h1",
-          "h2",
-          "h3",
-          "h4",
-          "h5",
-          "h6",
-          "a",
-          "abbr",
-          "b",
-          "bdi",
-          "bdo",
-          "br",
-          "cite",
-          "code",
-          "data",
-          "del",
-          "dfn",
-          "em",
-          "hr",
-          "i",
-          "img",
-          "ins",
-          "kbd",
-          "mark",
-          "q",
-          "s",
-          "samp",
-          "small",
-          "span",
-          "strong",
-          "sub",
-          "sup",
-          "time",
-          "u",
-          "var",
-          "wbr");
+  /**
+   * The elements an item may hold: the plain flow and phrasing elements of {@link StrictTags}, none
+   * read by what it holds or by attributes other than its links and ids, but {@code main} (a page's
+   * one main landmark, never a list item's).
+   */
+  private static final Set<String> ITEM_ELEMENTS = itemElements();
 
   private static final String VALUE = String.valueOf(FrameSkeleton.VALUE);
 
   private ListSplice() {}
+
+  private static Set<String> itemElements() {
+    Set<String> elements = new HashSet<>(StrictTags.FLOW);
+    elements.addAll(StrictTags.PHRASING);
+    elements.remove("main");
+    return Set.copyOf(elements);
+  }
 
   /** The page's facts: its list read from its tags when it can be, else the whole page parsed. */
   static PageFacts ofPage(String page, byte[] html, String baseUrl, FrameShapes shapes) {
