@@ -108,7 +108,7 @@ final class FrameShapes {
   }
 
   /** A skeleton's shape from jsoup's parse of it: for a frame written outside the strict subset. */
-  static Shape parse(String skeleton, String baseUrl) {
+  private static Shape parse(String skeleton, String baseUrl) {
     Document doc = Jsoup.parse(skeleton);
     if (!standInsWhereMeant(doc, false)) {
       return UNUSABLE;

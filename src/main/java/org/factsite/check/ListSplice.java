@@ -57,9 +57,9 @@ final class ListSplice {
           "main");
 
   /**
-   * The elements an item may hold: the plain flow and phrasing elements of {@link StrictTags}, none
-   * read by what it holds or by attributes other than its links and ids, but {@code main} (a page's
-   * one main landmark, never a list item's).
+   * The elements an item may hold: the plain flow and phrasing elements of {@link StrictTags},
+   * whose facts come from their own attributes alone (no picture, figure or script), but {@code
+   * main} (a page's one main landmark, never a list item's).
    */
   private static final Set<String> ITEM_ELEMENTS = itemElements();
 

@@ -132,8 +132,8 @@ final class StrictTags {
   /**
    * The start tags of {@code fragment}, read in a page's body, when it is one element whose start
    * tag is {@code openLength} characters long and which holds some text, all in the subset, without
-   * a comment or a character reference (anything the parser might call an error), with value
-   * stand-ins only as whole values; else null.
+   * a comment or a character reference in its text (anything the parser might call an error), with
+   * value stand-ins only as whole values; else null.
    */
   static List<RenderedBody.Tag> fragment(String fragment, int openLength) {
     StrictTags r = new StrictTags(fragment, false);
