@@ -447,7 +447,7 @@ final class StrictTags {
       if (c == 0 || c == FrameSkeleton.VALUE || c == '&' && !frame) {
         return false;
       }
-      hasText |= !isSpace(c) && c != '\r';
+      hasText |= !isSpace(c);
     }
     return true;
   }
@@ -517,8 +517,11 @@ final class StrictTags {
     }
   }
 
+  /**
+   * HTML's space, as the parser takes it between tags and attributes (a CR too: no CRLF is lost).
+   */
   private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\f';
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
   }
 
   private static boolean isLower(char c) {

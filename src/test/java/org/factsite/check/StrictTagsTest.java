@@ -150,6 +150,7 @@ class StrictTagsTest {
           "Two words",
           " ",
           "\n  ",
+          "\r\n",
           String.valueOf(FrameSkeleton.TEXT),
           String.valueOf(FrameSkeleton.FIRST),
           "Fish &amp; chips",
@@ -288,7 +289,7 @@ class StrictTagsTest {
         case 8 -> b.append("<title>a<b</title>");
         case 9 -> b.append("<script src=\"s.js\"></script>");
         case 10 -> b.append(pick(r, ODD_TEXTS));
-        default -> b.append("\n");
+        default -> b.append(r.nextBoolean() ? "\n" : "\r\n");
       }
     }
     if (r.nextInt(30) != 0) {
@@ -350,6 +351,9 @@ class StrictTagsTest {
       int attributes = r.nextInt(3);
       for (int a = 0; a < attributes; a++) {
         String attribute = r.nextInt(12) == 0 ? pick(r, ODD_ATTRIBUTES) : pick(r, ATTRIBUTES);
+        if (r.nextInt(8) == 0) {
+          attribute = "\r\n" + attribute.substring(1); // a tag written over two lines
+        }
         b.append(
             item && r.nextBoolean()
                 ? attribute.replaceAll("\"[^\"]*\"", "\"" + VALUE + "\"")
