@@ -8,10 +8,13 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +28,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32C;
 
@@ -234,7 +238,7 @@ public final class KeptFile {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     removeStale(dir);
-    next = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
+    next = newTemporary(dir);
     nextOut = FileChannel.open(next, StandardOpenOption.WRITE);
     nextSize = 0;
     pendingLength = 0;
@@ -422,7 +426,7 @@ public final class KeptFile {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     removeStale(dir);
-    Path tmp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
+    Path tmp = newTemporary(dir);
     try {
       fill.fill(tmp);
       try {
@@ -432,6 +436,32 @@ public final class KeptFile {
       }
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * A new empty file in {@code dir} named {@value #TEMP_PREFIX}…{@code .tmp}, readable and writable
+   * by this user only on POSIX systems: what {@code Files.createTempFile} makes, without seeding a
+   * secure random generator for its name first (its security providers took about 7 ms of every
+   * rebuild that changed what it kept). The folder is the user's own; a name that is taken is tried
+   * again with another.
+   */
+  private static Path newTemporary(Path dir) throws IOException {
+    FileAttribute<?>[] privately =
+        dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+            ? new FileAttribute<?>[] {
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+            }
+            : new FileAttribute<?>[0];
+    for (int tries = 0; ; tries++) {
+      String number = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+      try {
+        return Files.createFile(dir.resolve(TEMP_PREFIX + number + ".tmp"), privately);
+      } catch (FileAlreadyExistsException e) {
+        if (tries >= 100) {
+          throw e;
+        }
+      }
     }
   }
 

@@ -57,6 +57,25 @@ class KeptFileTest {
   }
 
   @Test
+  void whatIsKeptIsReadableByItsOwnerOnlyAndLeavesNoTemporaryFileBehind() throws IOException {
+    build("a", "b");
+    KeptFile.replace(dir.resolve("whole.bin"), tmp -> Files.write(tmp, bytes("x")));
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      for (Path f : List.of(file(), dir.resolve("whole.bin"))) {
+        assertEquals(
+            "rw-------",
+            java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)),
+            f.toString());
+      }
+    }
+    try (var files = Files.list(dir)) {
+      assertTrue(
+          files.noneMatch(f -> KeptFile.isTemporary(f.getFileName().toString())),
+          "a temporary file was left");
+    }
+  }
+
+  @Test
   void aFileHoldsResultsOnlyForTheContextItWasWrittenIn() {
     assertFalse(new KeptFile(file(), "code 1").holdsAny("ctx"), "no file yet");
     build("a");
