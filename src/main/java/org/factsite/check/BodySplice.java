@@ -132,16 +132,8 @@ final class BodySplice {
     return facts(scan, page, baseUrl);
   }
 
-  /**
-   * The facts of a body from its elements with attributes (and those found by their tag alone), in
-   * document order, walked as {@link #ofTags} walks them; null when they cannot be put into a page.
-   */
-  static PageFacts ofElements(String page, List<Node> elements, String baseUrl) {
-    return facts(PageScan.ofNodes(elements, page, baseUrl), page, baseUrl);
-  }
-
   /** A body's walk as facts to put into a page, or null when they cannot be put in. */
-  private static PageFacts facts(PageScan scan, String page, String baseUrl) {
+  static PageFacts facts(PageScan scan, String page, String baseUrl) {
     if (!scan.srcsetRefs.isEmpty()
         || !scan.chartFigures.isEmpty()
         || !scan.elementProblems.isEmpty()

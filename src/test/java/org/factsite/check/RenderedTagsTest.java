@@ -209,6 +209,6 @@ class RenderedTagsTest {
       t.attributes().forEach(el::attr);
       elements.add(el);
     }
-    return BodySplice.ofElements(PAGE, elements, BASE);
+    return BodySplice.facts(PageScan.ofNodes(elements, PAGE, BASE), PAGE, BASE);
   }
 }

@@ -34,19 +34,18 @@ public record ParsedMarkdown(
 
   /** Ids of the statistics this article shows, directly or through working. */
   public List<String> statisticIds() {
-    Set<String> ids = new LinkedHashSet<>();
-    for (Directive d : directives) {
-      if (d.kind().equals("stat") || d.kind().equals("working")) {
-        ids.add(d.id());
-      }
-    }
-    return Collections.unmodifiableList(new ArrayList<>(ids));
+    return ids("stat", "working");
   }
 
   public List<String> chartIds() {
+    return ids("chart", "chart");
+  }
+
+  /** The ids of the directives of either kind, each once, in the order first written. */
+  private List<String> ids(String kind, String otherKind) {
     Set<String> ids = new LinkedHashSet<>();
     for (Directive d : directives) {
-      if (d.kind().equals("chart")) {
+      if (d.kind().equals(kind) || d.kind().equals(otherKind)) {
         ids.add(d.id());
       }
     }
